@@ -1,0 +1,76 @@
+import type { Role } from '../../contracts/roles.js';
+import type { GlobalPermission } from '../../contracts/auth.js';
+import type { HouseholdAction, HouseholdRelation } from '../../contracts/households.js';
+
+/**
+ * The permission catalogue: every rule of who may do what, in one place.
+ *
+ * Global permissions depend on the actor's roles. Household permissions depend on the actor's relation to the
+ * household (coordinator, partner, or a role-based relation: auditor for privacy officers, administrator for
+ * restoring removed records). A caller without any relation never learns the household exists (404).
+ */
+const GLOBAL: Record<GlobalPermission, readonly Role[]> = {
+  'household.register': ['coordinator'],
+  'organisation.manage': ['administrator'],
+  'user.manage': ['administrator'],
+  'audit.read': ['privacy_officer'],
+  'record.restore': ['administrator'],
+};
+
+/** `view`: the household's header (name, address, coordinator); `read`: its members, network and involvements. */
+export type HouseholdPermission = HouseholdAction | 'view' | 'read';
+
+const HOUSEHOLD: Record<HouseholdPermission, readonly HouseholdRelation[]> = {
+  view: ['coordinator', 'partner', 'auditor'],
+  read: ['coordinator', 'partner'],
+  update: ['coordinator'],
+  'member.write': ['coordinator'],
+  'network.write': ['coordinator'],
+  'involvement.manage': ['coordinator'],
+  'audit.read': ['auditor'],
+};
+
+/** Roles that make up the professional directory (who can be attached to a household). */
+export const PROFESSIONAL_ROLES: readonly Role[] = ['coordinator', 'partner_professional', 'partner_manager'];
+
+export function globalPermissions(roles: readonly Role[]): GlobalPermission[] {
+  return (Object.keys(GLOBAL) as GlobalPermission[]).filter((p) => GLOBAL[p].some((r) => roles.includes(r)));
+}
+
+export function hasGlobalPermission(roles: readonly Role[], permission: GlobalPermission): boolean {
+  return GLOBAL[permission].some((r) => roles.includes(r));
+}
+
+export function householdPermissions(relation: HouseholdRelation): HouseholdAction[] {
+  return (Object.keys(HOUSEHOLD) as HouseholdPermission[]).filter(
+    (p): p is HouseholdAction => p !== 'read' && p !== 'view' && HOUSEHOLD[p].includes(relation),
+  );
+}
+
+export function hasHouseholdPermission(relation: HouseholdRelation, permission: HouseholdPermission): boolean {
+  return HOUSEHOLD[permission].includes(relation);
+}
+
+/**
+ * Which role-based relation a caller without a care relation may take, for a given permission.
+ * Privacy officers reach a household only to audit it; administrators only to restore removed records.
+ */
+export function roleRelationFor(roles: readonly Role[], permission: HouseholdPermission | 'restore'): HouseholdRelation | null {
+  if (permission === 'restore') return roles.includes('administrator') ? 'administrator' : null;
+  if (roles.includes('privacy_officer')) return 'auditor';
+  return null;
+}
+
+/** The legal/organisational basis recorded in the audit trail for an access through a relation. */
+export function basisFor(relation: HouseholdRelation): string {
+  switch (relation) {
+    case 'coordinator':
+      return 'care_relation:coordinator';
+    case 'partner':
+      return 'care_relation:partner';
+    case 'auditor':
+      return 'privacy_audit';
+    case 'administrator':
+      return 'administration';
+  }
+}

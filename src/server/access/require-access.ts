@@ -1,0 +1,105 @@
+import { and, eq } from 'drizzle-orm';
+import type { GlobalPermission } from '../../contracts/auth.js';
+import type { HouseholdAction, HouseholdRelation } from '../../contracts/households.js';
+import type { Role } from '../../contracts/roles.js';
+import {
+  type HouseholdPermission,
+  basisFor,
+  hasGlobalPermission,
+  hasHouseholdPermission,
+  householdPermissions,
+  roleRelationFor,
+} from '../../domain/access/catalogue.js';
+import { forbidden, notFound } from '../../domain/shared/errors.js';
+import type { Scope } from '../db/scope.js';
+import { householdAccess, households } from '../db/schema/index.js';
+
+export interface HouseholdGrant {
+  householdId: string;
+  regionId: string;
+  relation: HouseholdRelation;
+  /** The role the actor acts in, recorded in the audit trail. */
+  role: Role;
+  basis: string;
+  can: HouseholdAction[];
+}
+
+function actingRole(relation: HouseholdRelation, roles: readonly Role[]): Role {
+  if (relation === 'coordinator') return 'coordinator';
+  if (relation === 'auditor') return 'privacy_officer';
+  if (relation === 'administrator') return 'administrator';
+  return roles.find((r) => r === 'partner_professional' || r === 'partner_manager' || r === 'coordinator') ?? roles[0]!;
+}
+
+/** Global permission check: 403 when the actor's roles do not allow it. */
+export function requireAccess(scope: Scope, permission: GlobalPermission): void;
+/** Household permission check: 404 when the actor has no relation to the household, 403 when the relation does not allow it. */
+export function requireAccess(
+  scope: Scope,
+  permission: HouseholdPermission | 'restore',
+  resource: { householdId: string; objectType?: string },
+): Promise<HouseholdGrant>;
+export function requireAccess(
+  scope: Scope,
+  permission: GlobalPermission | HouseholdPermission | 'restore',
+  resource?: { householdId: string; objectType?: string },
+): void | Promise<HouseholdGrant> {
+  if (!resource) {
+    if (!hasGlobalPermission(scope.actor.roles, permission as GlobalPermission)) throw forbidden();
+    return;
+  }
+  return requireHousehold(scope, permission as HouseholdPermission | 'restore', resource);
+}
+
+async function requireHousehold(
+  scope: Scope,
+  permission: HouseholdPermission | 'restore',
+  resource: { householdId: string; objectType?: string },
+): Promise<HouseholdGrant> {
+  const { actor, tx } = scope;
+  const denied = (basis: string) =>
+    scope.deny({
+      objectType: resource.objectType ?? 'household',
+      objectId: resource.householdId,
+      householdId: resource.householdId,
+      action: permission === 'read' || permission === 'view' ? 'read' : 'update',
+      basis,
+    });
+  const own = await tx
+    .select({ relation: householdAccess.relation })
+    .from(householdAccess)
+    .where(and(eq(householdAccess.householdId, resource.householdId), eq(householdAccess.userId, actor.userId)))
+    .limit(1);
+  let relation = own[0]?.relation as HouseholdRelation | undefined;
+  if (!relation) {
+    const byRole = roleRelationFor(actor.roles, permission);
+    if (byRole) {
+      await scope.setPurpose(byRole === 'auditor' ? 'audit' : 'restore');
+      relation = byRole;
+    }
+  }
+  const found = relation
+    ? await tx
+        .select({ regionId: households.regionId })
+        .from(households)
+        .where(eq(households.id, resource.householdId))
+        .limit(1)
+    : [];
+  if (!relation || !found[0]) {
+    denied('none');
+    throw notFound('household');
+  }
+  const checked = permission === 'restore' ? 'read' : permission;
+  if (permission !== 'restore' && !hasHouseholdPermission(relation, checked)) {
+    denied(basisFor(relation));
+    throw forbidden();
+  }
+  return {
+    householdId: resource.householdId,
+    regionId: found[0].regionId,
+    relation,
+    role: actingRole(relation, actor.roles),
+    basis: basisFor(relation),
+    can: householdPermissions(relation),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './core.js';
+export * from './households.js';
+export * from './audit.js';

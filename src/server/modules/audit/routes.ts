@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AuditPage, AuditQuery, AuditVerifyResult } from '../../../contracts/audit.js';
+import { ErrorBody } from '../../../contracts/common.js';
+import { requireAccess } from '../../access/require-access.js';
+import { verifyAuditChain } from '../../audit/verify.js';
+import type { Deps } from '../../deps.js';
+import { authed, inScope } from '../../http/route-helpers.js';
+import { browseAudit } from './browse.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+export function auditRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const preHandler = authed(deps);
+  r.get(
+    '/api/v1/audit',
+    { preHandler, schema: { tags: ['audit'], summary: 'Browse the audit trail (privacy officer)', querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+    async (req) => inScope(deps, req, (s) => browseAudit(s, req.query)),
+  );
+  r.get(
+    '/api/v1/audit/verify',
+    { preHandler, schema: { tags: ['audit'], summary: 'Verify the hash chain of your region (privacy officer)', response: { 200: AuditVerifyResult, ...errors } } },
+    async (req) =>
+      inScope(deps, req, async (s) => {
+        requireAccess(s, 'audit.read');
+        s.audit({ objectType: 'audit_chain', action: 'read', basis: 'privacy_audit', role: 'privacy_officer' });
+        return verifyAuditChain(s.tx, s.actor.regionId);
+      }),
+  );
+}
