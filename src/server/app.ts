@@ -30,6 +30,8 @@ export async function buildApp(deps: Omit<Deps, 'log'>, options: AppOptions = {}
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // The API speaks JSON only: anything else is refused with 415 instead of being parsed as a string.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
   await app.register(helmet, {

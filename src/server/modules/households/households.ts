@@ -84,7 +84,9 @@ export async function registerHousehold(scope: Scope, input: HouseholdCreate): P
   const grant: HouseholdGrant = await requireAccess(scope, 'view', { householdId: household.id });
   scope.audit({ objectType: 'household', objectId: household.id, householdId: household.id, action: 'create', basis: grant.basis, role: grant.role });
 
-  for (const m of input.members ?? []) {
+  // Stored one millisecond apart, so lists keep the order in which the household was described.
+  const at = (i: number) => new Date(now.getTime() + i);
+  for (const [i, m] of (input.members ?? []).entries()) {
     const [row] = await tx
       .insert(members)
       .values({
@@ -96,17 +98,17 @@ export async function registerHousehold(scope: Scope, input: HouseholdCreate): P
         phone: m.phone ?? '',
         email: m.email ?? '',
         preferredLanguage: m.preferredLanguage ?? 'nl',
-        createdAt: now,
+        createdAt: at(i),
         updatedAt: now,
       })
       .returning();
     await keepHistory(scope, { householdId: household.id, recordType: 'member', recordId: row!.id, version: 1, change: 'created', data: m });
     scope.audit({ objectType: 'member', objectId: row!.id, memberId: row!.id, householdId: household.id, action: 'create', basis: grant.basis, role: grant.role });
   }
-  for (const c of input.networkContacts ?? []) {
+  for (const [i, c] of (input.networkContacts ?? []).entries()) {
     const [row] = await tx
       .insert(networkContacts)
-      .values({ householdId: household.id, name: c.name, relation: c.relation, quality: c.quality, phone: c.phone ?? '', note: c.note ?? '', createdAt: now, updatedAt: now })
+      .values({ householdId: household.id, name: c.name, relation: c.relation, quality: c.quality, phone: c.phone ?? '', note: c.note ?? '', createdAt: at(i), updatedAt: now })
       .returning();
     await keepHistory(scope, { householdId: household.id, recordType: 'network_contact', recordId: row!.id, version: 1, change: 'created', data: c });
     scope.audit({ objectType: 'network_contact', objectId: row!.id, householdId: household.id, action: 'create', basis: grant.basis, role: grant.role });
