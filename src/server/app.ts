@@ -66,7 +66,7 @@ export async function buildApp(deps: Omit<Deps, 'log'>, options: AppOptions = {}
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   app.addHook('onSend', idempotencyOnSend(fullDeps));
   app.addHook('onSend', async (request, reply, payload) => {

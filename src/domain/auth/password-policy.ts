@@ -20,8 +20,12 @@ export function checkPassword(
     return [{ path, message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }];
   }
   const lower = password.toLowerCase();
-  const stripped = lower.replace(/[\d\W_]+$/u, '');
-  if (isCommon(lower) || (stripped.length > 0 && isCommon(stripped)) || /^(.)\1+$/u.test(password)) {
+  // The common password may itself end in digits or symbols (e.g. "qwerty123456"), so try every cut within the
+  // trailing run after the stem; a password without a stem (only digits and symbols) is only checked as a whole.
+  const stemLength = lower.replace(/[\d\W_]+$/u, '').length;
+  let common = false;
+  for (let end = stemLength || lower.length; end <= lower.length && !common; end++) common = isCommon(lower.slice(0, end));
+  if (common || /^(.)\1+$/u.test(password)) {
     return [{ path, message: 'This password is too common. Choose a less predictable one.' }];
   }
   const email = context.email?.toLowerCase();

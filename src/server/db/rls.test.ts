@@ -17,7 +17,7 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
 
   const rows = async <T>(q: ReturnType<typeof sql>) => {
     const res = await t.database.app.execute(q);
-    return ((res as { rows?: T[] }).rows ?? (res as unknown as T[])) as T[];
+    return ((res as { rows?: T[] }).rows ?? (res as T[]));
   };
 
   it('every table with a household_id column, and every listed household-data table, forces row-level security', async () => {
@@ -63,7 +63,7 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
       t.database.app.transaction(async (tx) => {
         if (actor) await tx.execute(sql`select set_config('schakel.actor', ${actor}, true)`);
         const res = await tx.execute(sql.raw(`select count(*)::int as n from ${table} where ${table === 'households' ? 'id' : 'household_id'} = '${h.id}'`));
-        return ((res as { rows?: { n: number }[] }).rows ?? (res as unknown as { n: number }[]))[0]!.n;
+        return ((res as { rows?: { n: number }[] }).rows ?? (res as { n: number }[]))[0]!.n;
       });
     for (const table of ['households', 'members', 'network_contacts', 'involvements', 'household_access', 'record_history']) {
       expect(await count(otherId, table), `${table} as another coordinator`).toBe(0);
@@ -80,7 +80,7 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
     const updated = await t.database.app.transaction(async (tx) => {
       await tx.execute(sql`select set_config('schakel.actor', ${otherId}, true)`);
       const res = await tx.execute(sql.raw(`update households set name = 'Gekaapt' where id = '${h.id}' returning id`));
-      return ((res as { rows?: unknown[] }).rows ?? (res as unknown as unknown[])).length;
+      return ((res as { rows?: unknown[] }).rows ?? (res as unknown[])).length;
     });
     expect(updated).toBe(0);
   });

@@ -1,8 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Organisation, OrganisationInput, OrganisationPatch } from '../../../contracts/admin.js';
 import type { OrganisationType } from '../../../contracts/roles.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
 import { requireAccess } from '../../access/require-access.js';
+import { byName } from '../../db/order.js';
 import type { Scope } from '../../db/scope.js';
 import { organisations } from '../../db/schema/index.js';
 import { assertVersion } from '../../http/etag.js';
@@ -55,7 +56,7 @@ export async function listOrganisations(scope: Scope): Promise<Organisation[]> {
     .select()
     .from(organisations)
     .where(eq(organisations.regionId, scope.actor.regionId))
-    .orderBy(asc(organisations.name));
+    .orderBy(byName(organisations.name));
   return rows.map(toOrganisation);
 }
 

@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Professional, User, UserCreate, UserPatch } from '../../../contracts/admin.js';
 import type { OrganisationType, Role } from '../../../contracts/roles.js';
 import { PROFESSIONAL_ROLES } from '../../../domain/access/catalogue.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
 import { requireAccess } from '../../access/require-access.js';
+import { byName } from '../../db/order.js';
 import type { Scope } from '../../db/scope.js';
 import { organisations, sessions, users } from '../../db/schema/index.js';
 import { assertVersion } from '../../http/etag.js';
@@ -62,7 +63,7 @@ function assertFte(roles: readonly string[], fte: number | null | undefined) {
 
 export async function listUsers(scope: Scope): Promise<User[]> {
   requireAccess(scope, 'user.manage');
-  const rows = await selectUsers(scope).orderBy(asc(users.name));
+  const rows = await selectUsers(scope).orderBy(byName(users.name));
   return rows.map(toUser);
 }
 
@@ -162,7 +163,7 @@ export async function listProfessionals(scope: Scope): Promise<Professional[]> {
         sql`${users.roles} && ${sql.raw(`ARRAY[${PROFESSIONAL_ROLES.map((r) => `'${r}'`).join(',')}]::text[]`)}`,
       ),
     )
-    .orderBy(asc(organisations.name), asc(users.name));
+    .orderBy(byName(organisations.name), byName(users.name));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

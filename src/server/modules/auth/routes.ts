@@ -46,7 +46,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'The current session, its user and their permissions', response: { 200: SessionInfo, ...errors } },
       preHandler: authenticate(deps),
     },
-    async (request) => {
+    (request) => {
       const s = request.authSession!;
       return sessionInfo(s.actor, s.csrfToken, s.expiresAt);
     },

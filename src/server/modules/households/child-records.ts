@@ -80,7 +80,7 @@ export function childRecords<Row extends { id: string; version: number; househol
       if (issues.length > 0) throw invalid(issues);
       const [row] = await scope.tx
         .update(t)
-        .set({ ...kind.patchValues(patch), version: current.version + 1, updatedAt: scope.now } as never)
+        .set({ ...kind.patchValues(patch), version: current.version + 1, updatedAt: scope.now })
         .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
         .returning();
       if (!row) throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime.');

@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Household, HouseholdCreate, HouseholdPatch, HouseholdSummary } from '../../../contracts/households.js';
 import type { HouseholdRelation } from '../../../contracts/households.js';
 import { checkDateOfBirth, amsterdamDate } from '../../../domain/households/rules.js';
 import { DomainError, invalid } from '../../../domain/shared/errors.js';
 import { type HouseholdGrant, requireAccess } from '../../access/require-access.js';
+import { byName } from '../../db/order.js';
 import type { Scope } from '../../db/scope.js';
 import { householdAccess, households, involvements, members, networkContacts, users } from '../../db/schema/index.js';
 import { assertVersion } from '../../http/etag.js';
@@ -132,7 +133,7 @@ export async function listHouseholds(scope: Scope): Promise<HouseholdSummary[]> 
     .from(households)
     .innerJoin(householdAccess, and(eq(householdAccess.householdId, households.id), eq(householdAccess.userId, scope.actor.userId)))
     .leftJoin(users, eq(users.id, households.coordinatorId))
-    .orderBy(asc(households.name));
+    .orderBy(byName(households.name));
   for (const r of rows) {
     scope.audit({
       objectType: 'household_summary',

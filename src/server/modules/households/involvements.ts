@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Involvement, InvolvementInput } from '../../../contracts/households.js';
 import type { OrganisationType } from '../../../contracts/roles.js';
 import { PROFESSIONAL_ROLES } from '../../../domain/access/catalogue.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
 import { requireAccess } from '../../access/require-access.js';
+import { byName } from '../../db/order.js';
 import type { Scope } from '../../db/scope.js';
 import { householdAccess, households, involvements, organisations, users } from '../../db/schema/index.js';
 
@@ -26,7 +27,7 @@ async function listRows(scope: Scope, householdId: string, onlyId?: string) {
     .innerJoin(users, eq(users.id, involvements.userId))
     .innerJoin(organisations, eq(organisations.id, involvements.organisationId))
     .where(and(eq(involvements.householdId, householdId), isNull(involvements.endedAt), onlyId ? eq(involvements.id, onlyId) : undefined))
-    .orderBy(sql`case when ${involvements.relation} = 'coordinator' then 0 else 1 end`, asc(organisations.name), asc(users.name));
+    .orderBy(sql`case when ${involvements.relation} = 'coordinator' then 0 else 1 end`, byName(organisations.name), byName(users.name));
 }
 
 type InvolvementRow = Awaited<ReturnType<typeof listRows>>[number];
