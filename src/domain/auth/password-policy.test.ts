@@ -134,7 +134,15 @@ describe('checkPassword', () => {
         fc.string({ unit: 'binary', maxLength: 300 }),
         fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }),
         fc.record({
-          email: fc.option(fc.emailAddress(), { nil: undefined }),
+          email: fc.option(
+            fc
+              .tuple(
+                fc.string({ minLength: 1, maxLength: 16 }),
+                fc.constantFrom('gemeente.nl', 'example.org'),
+              )
+              .map(([local, domain]) => `${local}@${domain}`),
+            { nil: undefined },
+          ),
           name: fc.option(fc.string(), { nil: undefined }),
         }),
         (password, path, context) => {
@@ -146,7 +154,7 @@ describe('checkPassword', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
