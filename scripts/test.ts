@@ -20,7 +20,14 @@ if (ci && !existsSync(chromium)) {
 
 await ensureWebBuild();
 mkdirSync('test-results', { recursive: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+  ...process.argv.slice(2),
+];
 const result = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
 
 if (existsSync('test-results/vitest.json')) {
@@ -30,6 +37,8 @@ if (existsSync('test-results/vitest.json')) {
     numPendingTests: number;
     numTodoTests: number;
   };
-  console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
+  console.log(
+    `\n${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`,
+  );
 }
 process.exit(result.status ?? 1);

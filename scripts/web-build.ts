@@ -30,7 +30,8 @@ function inputHash(): string {
 /** Builds the web app into dist/web unless the existing build is current. */
 export async function ensureWebBuild(): Promise<void> {
   const hash = inputHash();
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash && existsSync(path.join(OUT, 'index.html'))) return;
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash && existsSync(path.join(OUT, 'index.html')))
+    return;
   const started = Date.now();
   console.log('Building the web app…');
   const { build } = await import('vite');

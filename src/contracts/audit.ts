@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common.js';
 
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'remove', 'restore', 'login', 'logout', 'export'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'remove',
+  'restore',
+  'login',
+  'logout',
+  'export',
+] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES);

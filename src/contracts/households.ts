@@ -3,7 +3,13 @@ import { Email, Id, IsoDate, MediumText, Phone, RequiredName, ShortText } from '
 import { OrganisationType } from './roles.js';
 
 export const PYRAMID_CATEGORIES = [0, 1, 2, 3, 4] as const;
-export const PyramidCategory = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const PyramidCategory = z.union([
+  z.literal(0),
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+]);
 
 export const Address = z.strictObject({
   street: ShortText.default(''),

@@ -84,7 +84,13 @@ export async function buildApp(deps: Omit<Deps, 'log'>, options: AppOptions = {}
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url;
-    if (url.startsWith('/api/') || url === '/healthz' || request.method !== 'GET' || !hasWeb || path.extname(url.split('?')[0]!)) {
+    if (
+      url.startsWith('/api/') ||
+      url === '/healthz' ||
+      request.method !== 'GET' ||
+      !hasWeb ||
+      path.extname(url.split('?')[0]!)
+    ) {
       return sendError(reply, new DomainError('NOT_FOUND', 'No such resource.'));
     }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');

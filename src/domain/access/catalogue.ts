@@ -47,7 +47,10 @@ export function householdPermissions(relation: HouseholdRelation): HouseholdActi
   );
 }
 
-export function hasHouseholdPermission(relation: HouseholdRelation, permission: HouseholdPermission): boolean {
+export function hasHouseholdPermission(
+  relation: HouseholdRelation,
+  permission: HouseholdPermission,
+): boolean {
   return HOUSEHOLD[permission].includes(relation);
 }
 
@@ -55,7 +58,10 @@ export function hasHouseholdPermission(relation: HouseholdRelation, permission: 
  * Which role-based relation a caller without a care relation may take, for a given permission.
  * Privacy officers reach a household only to audit it; administrators only to restore removed records.
  */
-export function roleRelationFor(roles: readonly Role[], permission: HouseholdPermission | 'restore'): HouseholdRelation | null {
+export function roleRelationFor(
+  roles: readonly Role[],
+  permission: HouseholdPermission | 'restore',
+): HouseholdRelation | null {
   if (permission === 'restore') return roles.includes('administrator') ? 'administrator' : null;
   if (roles.includes('privacy_officer')) return 'auditor';
   return null;

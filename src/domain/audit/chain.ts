@@ -51,18 +51,35 @@ export interface ChainedRow extends AuditFields {
   hash: string;
 }
 
-export type ChainCheck = { ok: true; checked: number } | { ok: false; checked: number; seq: number; reason: string };
+export type ChainCheck =
+  { ok: true; checked: number } | { ok: false; checked: number; seq: number; reason: string };
 
 /** Verifies one region's rows, given in seq order. Names the first broken link. */
-export function verifyChain(rows: Iterable<ChainedRow>, startPrev = GENESIS_HASH, startChecked = 0): ChainCheck & { last: string } {
+export function verifyChain(
+  rows: Iterable<ChainedRow>,
+  startPrev = GENESIS_HASH,
+  startChecked = 0,
+): ChainCheck & { last: string } {
   let prev = startPrev;
   let checked = startChecked;
   for (const row of rows) {
     if (row.prevHash !== prev) {
-      return { ok: false, checked, seq: row.seq, reason: 'prev_hash does not match the previous row (row missing or reordered)', last: prev };
+      return {
+        ok: false,
+        checked,
+        seq: row.seq,
+        reason: 'prev_hash does not match the previous row (row missing or reordered)',
+        last: prev,
+      };
     }
     if (chainHash(prev, row) !== row.hash) {
-      return { ok: false, checked, seq: row.seq, reason: 'hash does not match the row contents (row altered)', last: prev };
+      return {
+        ok: false,
+        checked,
+        seq: row.seq,
+        reason: 'hash does not match the row contents (row altered)',
+        last: prev,
+      };
     }
     prev = row.hash;
     checked++;

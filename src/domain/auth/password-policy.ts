@@ -24,13 +24,17 @@ export function checkPassword(
   // trailing run after the stem; a password without a stem (only digits and symbols) is only checked as a whole.
   const stemLength = lower.replace(/[\d\W_]+$/u, '').length;
   let common = false;
-  for (let end = stemLength || lower.length; end <= lower.length && !common; end++) common = isCommon(lower.slice(0, end));
+  for (let end = stemLength || lower.length; end <= lower.length && !common; end++)
+    common = isCommon(lower.slice(0, end));
   if (common || /^(.)\1+$/u.test(password)) {
     return [{ path, message: 'This password is too common. Choose a less predictable one.' }];
   }
   const email = context.email?.toLowerCase();
   const name = context.name?.toLowerCase().replace(/\s+/gu, '');
-  if ((email && (lower === email || lower === email.split('@')[0])) || (name && lower.replace(/\s+/gu, '') === name)) {
+  if (
+    (email && (lower === email || lower === email.split('@')[0])) ||
+    (name && lower.replace(/\s+/gu, '') === name)
+  ) {
     return [{ path, message: 'Do not use your e-mail address or name as password.' }];
   }
   return [];

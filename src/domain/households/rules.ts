@@ -1,7 +1,11 @@
 import type { FieldIssue } from '../shared/errors.js';
 
 /** A date of birth must be a real date, not in the future and not before 1900. `today` is an ISO date (yyyy-mm-dd). */
-export function checkDateOfBirth(dateOfBirth: string | null | undefined, today: string, path = 'dateOfBirth'): FieldIssue[] {
+export function checkDateOfBirth(
+  dateOfBirth: string | null | undefined,
+  today: string,
+  path = 'dateOfBirth',
+): FieldIssue[] {
   if (dateOfBirth === null || dateOfBirth === undefined) return [];
   if (dateOfBirth > today) return [{ path, message: 'A date of birth cannot be in the future.' }];
   if (dateOfBirth < '1900-01-01') return [{ path, message: 'A date of birth before 1900 is not plausible.' }];
@@ -17,5 +21,10 @@ export function ageOn(dateOfBirth: string, today: string): number {
 
 /** The calendar date in Europe/Amsterdam for an instant: what "today" means to the people using Schakel. */
 export function amsterdamDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -43,7 +43,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what = 'record') => new DomainError('NOT_FOUND', `No such ${what}, or you have no access to it.`);
+export const notFound = (what = 'record') =>
+  new DomainError('NOT_FOUND', `No such ${what}, or you have no access to it.`);
 export const forbidden = (message = 'You may not do this.') => new DomainError('FORBIDDEN', message);
 export const ruleViolation = (message: string, fields?: FieldIssue[]) =>
   new DomainError('RULE_VIOLATION', message, fields ? { fields } : {});

@@ -28,7 +28,10 @@ function actingRole(relation: HouseholdRelation, roles: readonly Role[]): Role {
   if (relation === 'coordinator') return 'coordinator';
   if (relation === 'auditor') return 'privacy_officer';
   if (relation === 'administrator') return 'administrator';
-  return roles.find((r) => r === 'partner_professional' || r === 'partner_manager' || r === 'coordinator') ?? roles[0]!;
+  return (
+    roles.find((r) => r === 'partner_professional' || r === 'partner_manager' || r === 'coordinator') ??
+    roles[0]!
+  );
 }
 
 /** Global permission check: 403 when the actor's roles do not allow it. */
@@ -68,7 +71,9 @@ async function requireHousehold(
   const own = await tx
     .select({ relation: householdAccess.relation })
     .from(householdAccess)
-    .where(and(eq(householdAccess.householdId, resource.householdId), eq(householdAccess.userId, actor.userId)))
+    .where(
+      and(eq(householdAccess.householdId, resource.householdId), eq(householdAccess.userId, actor.userId)),
+    )
     .limit(1);
   let relation = own[0]?.relation as HouseholdRelation | undefined;
   if (!relation) {

@@ -27,7 +27,12 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
     const po = await as(t.app, 'privacy');
     const page = await po.get(`/api/v1/audit?householdId=${h.id}&limit=200`);
     expect(page.status).toBe(200);
-    const items = page.body.items as { action: string; objectType: string; memberId: string | null; [k: string]: unknown }[];
+    const items = page.body.items as {
+      action: string;
+      objectType: string;
+      memberId: string | null;
+      [k: string]: unknown;
+    }[];
     const created = items.find((e) => e.action === 'create' && e.objectType === 'household');
     expect(created).toMatchObject({
       user: { name: 'Sanne de Boer' },
@@ -42,7 +47,9 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
     });
     expect(new Date(created!.at as string).toISOString()).toBe(created!.at);
     expect(items.filter((e) => e.action === 'create' && e.objectType === 'member')).toHaveLength(2);
-    expect(items).toContainEqual(expect.objectContaining({ action: 'update', objectType: 'member', memberId: members[0].id }));
+    expect(items).toContainEqual(
+      expect.objectContaining({ action: 'update', objectType: 'member', memberId: members[0].id }),
+    );
     expect(items).toContainEqual(expect.objectContaining({ action: 'read', objectType: 'member_list' }));
     expect(items).toContainEqual(expect.objectContaining({ action: 'read', objectType: 'household' }));
   });
@@ -54,7 +61,13 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
     expect((await snoop.get(`/api/v1/households/${h.id}/members`)).status).toBe(404);
     const po = await as(t.app, 'privacy');
     const page = await po.get(`/api/v1/audit?householdId=${h.id}&outcome=denied`);
-    expect(page.body.items).toEqual([expect.objectContaining({ user: expect.objectContaining({ name: 'Ahmed El Amrani' }), outcome: 'denied', objectType: 'member' })]);
+    expect(page.body.items).toEqual([
+      expect.objectContaining({
+        user: expect.objectContaining({ name: 'Ahmed El Amrani' }),
+        outcome: 'denied',
+        objectType: 'member',
+      }),
+    ]);
   });
 
   it('lets only privacy officers browse, filter and page the log', async () => {
@@ -102,17 +115,24 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
     } else {
       const owner = new pg.Client({ connectionString: t.ownerUrl });
       await owner.connect();
-      const before = await run('npx', ['tsx', 'src/server/audit/verify-cli.ts'], { env: { ...process.env, DATABASE_URL: t.ownerUrl } });
+      const before = await run('npx', ['tsx', 'src/server/audit/verify-cli.ts'], {
+        env: { ...process.env, DATABASE_URL: t.ownerUrl },
+      });
       expect(before.stdout).toMatch(/Audit chain intact: \d+ events checked/);
       await owner.query('alter table audit_events disable trigger audit_events_append_only');
       await owner.query(`update audit_events set outcome = 'denied' where seq = $1`, [target]);
       await owner.query('alter table audit_events enable trigger audit_events_append_only');
       await owner.end();
-      const after = await run('npx', ['tsx', 'src/server/audit/verify-cli.ts'], { env: { ...process.env, DATABASE_URL: t.ownerUrl } }).catch((e: { code: number; stderr: string }) => e);
+      const after = await run('npx', ['tsx', 'src/server/audit/verify-cli.ts'], {
+        env: { ...process.env, DATABASE_URL: t.ownerUrl },
+      }).catch((e: { code: number; stderr: string }) => e);
       expect((after as { code: number }).code).toBe(1);
       expect((after as { stderr: string }).stderr).toContain(`seq ${target}`);
     }
     const broken = await po.get('/api/v1/audit/verify');
-    expect(broken.body).toMatchObject({ ok: false, firstBroken: { seq: target, reason: expect.stringContaining('altered') } });
+    expect(broken.body).toMatchObject({
+      ok: false,
+      firstBroken: { seq: target, reason: expect.stringContaining('altered') },
+    });
   });
 });

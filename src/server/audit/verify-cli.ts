@@ -12,7 +12,9 @@ try {
     console.log(`Audit chain intact: ${result.checked} events checked.`);
   } else {
     const b = result.firstBroken!;
-    console.error(`Audit chain BROKEN at region ${b.regionId}, seq ${b.seq}: ${b.reason}. ${result.checked} events before it are intact.`);
+    console.error(
+      `Audit chain BROKEN at region ${b.regionId}, seq ${b.seq}: ${b.reason}. ${result.checked} events before it are intact.`,
+    );
     process.exitCode = 1;
   }
 } finally {

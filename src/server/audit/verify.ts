@@ -8,7 +8,9 @@ const BATCH = 5000;
 
 /** Walks every region's chain in sequence order and names the first broken link. */
 export async function verifyAuditChain(db: Db | Tx, onlyRegion?: string): Promise<AuditVerifyResult> {
-  const regionIds = onlyRegion ? [onlyRegion] : (await db.select({ id: regions.id }).from(regions)).map((r) => r.id);
+  const regionIds = onlyRegion
+    ? [onlyRegion]
+    : (await db.select({ id: regions.id }).from(regions)).map((r) => r.id);
   let checked = 0;
   for (const regionId of regionIds) {
     let prev = GENESIS_HASH;
@@ -22,7 +24,12 @@ export async function verifyAuditChain(db: Db | Tx, onlyRegion?: string): Promis
         .limit(BATCH);
       if (rows.length === 0) break;
       const result = verifyChain(rows, prev, checked);
-      if (!result.ok) return { ok: false, checked: result.checked, firstBroken: { regionId, seq: result.seq, reason: result.reason } };
+      if (!result.ok)
+        return {
+          ok: false,
+          checked: result.checked,
+          firstBroken: { regionId, seq: result.seq, reason: result.reason },
+        };
       checked = result.checked;
       prev = result.last;
       after = rows[rows.length - 1]!.seq;

@@ -36,7 +36,9 @@ export interface AuditContext {
  */
 export async function appendAudit(tx: Tx, ctx: AuditContext, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'schakel.audit.' + ctx.regionId}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${'schakel.audit.' + ctx.regionId}, 0))`,
+  );
   await tx.execute(sql`select set_config('schakel.audit_writer', 'on', true)`);
   const head = await tx
     .select({ hash: auditEvents.hash })

@@ -45,10 +45,18 @@ async function createPglite(target: { dataDir: string | undefined; loadDataDir?:
 export async function openOwner(target: DatabaseTarget): Promise<OwnerConnection> {
   if (target.kind === 'pglite') {
     const client = await createPglite(target);
-    return { kind: 'pglite', db: drizzlePglite({ client, schema }) as unknown as Db, close: () => client.close() };
+    return {
+      kind: 'pglite',
+      db: drizzlePglite({ client, schema }) as unknown as Db,
+      close: () => client.close(),
+    };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 2 });
-  return { kind: 'postgres', db: drizzlePg({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
+  return {
+    kind: 'postgres',
+    db: drizzlePg({ client: pool, schema }) as unknown as Db,
+    close: () => pool.end(),
+  };
 }
 
 /** Forward-only migrations, serialised across processes with an advisory lock. */
@@ -77,12 +85,20 @@ export function appUrlFrom(url: string, appPassword?: string): string {
 export async function openApp(target: DatabaseTarget, poolSize = 10): Promise<Database> {
   if (target.kind === 'pglite') {
     const client = await createPglite(target, APP_ROLE);
-    return { kind: 'pglite', app: drizzlePglite({ client, schema }) as unknown as Db, close: () => client.close() };
+    return {
+      kind: 'pglite',
+      app: drizzlePglite({ client, schema }) as unknown as Db,
+      close: () => client.close(),
+    };
   }
   const pool = new pg.Pool({
     connectionString: target.appUrl ?? appUrlFrom(target.url, target.appPassword),
     max: poolSize,
   });
   pool.on('error', () => undefined);
-  return { kind: 'postgres', app: drizzlePg({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
+  return {
+    kind: 'postgres',
+    app: drizzlePg({ client: pool, schema }) as unknown as Db,
+    close: () => pool.end(),
+  };
 }

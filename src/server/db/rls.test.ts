@@ -4,7 +4,16 @@ import { type TestApp, aHousehold, as, createTestApp } from '../testing/api.js';
 import { testDbKinds } from '../testing/databases.js';
 
 /** Tables that hold household data: each must have FORCE ROW LEVEL SECURITY and at least one policy. */
-const HOUSEHOLD_DATA_TABLES = ['households', 'household_access', 'involvements', 'members', 'network_contacts', 'record_history', 'audit_events', 'idempotency_keys'];
+const HOUSEHOLD_DATA_TABLES = [
+  'households',
+  'household_access',
+  'involvements',
+  'members',
+  'network_contacts',
+  'record_history',
+  'audit_events',
+  'idempotency_keys',
+];
 
 describe.each(testDbKinds())('row-level security on %s', (kind) => {
   let t: TestApp;
@@ -17,7 +26,7 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
 
   const rows = async <T>(q: ReturnType<typeof sql>) => {
     const res = await t.database.app.execute(q);
-    return ((res as { rows?: T[] }).rows ?? (res as T[]));
+    return (res as { rows?: T[] }).rows ?? (res as T[]);
   };
 
   it('every table with a household_id column, and every listed household-data table, forces row-level security', async () => {
@@ -25,7 +34,12 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
       sql`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'household_id'`,
     );
     const tables = new Set([...HOUSEHOLD_DATA_TABLES, ...withHouseholdId.map((r) => r.table_name)]);
-    const info = await rows<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; policies: number }>(sql`
+    const info = await rows<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      policies: number;
+    }>(sql`
       select c.relname, c.relrowsecurity, c.relforcerowsecurity,
              (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -41,7 +55,12 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
   });
 
   it('the app connects as a role that owns no tables, is not superuser and has no BYPASSRLS', async () => {
-    const [me] = await rows<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean; owned: number }>(sql`
+    const [me] = await rows<{
+      current_user: string;
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+      owned: number;
+    }>(sql`
       select current_user, r.rolsuper, r.rolbypassrls,
              (select count(*)::int from pg_class c where c.relowner = r.oid) as owned
       from pg_roles r where r.rolname = current_user`);
@@ -62,10 +81,21 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
     const count = async (actor: string | null, table: string) =>
       t.database.app.transaction(async (tx) => {
         if (actor) await tx.execute(sql`select set_config('schakel.actor', ${actor}, true)`);
-        const res = await tx.execute(sql.raw(`select count(*)::int as n from ${table} where ${table === 'households' ? 'id' : 'household_id'} = '${h.id}'`));
+        const res = await tx.execute(
+          sql.raw(
+            `select count(*)::int as n from ${table} where ${table === 'households' ? 'id' : 'household_id'} = '${h.id}'`,
+          ),
+        );
         return ((res as { rows?: { n: number }[] }).rows ?? (res as { n: number }[]))[0]!.n;
       });
-    for (const table of ['households', 'members', 'network_contacts', 'involvements', 'household_access', 'record_history']) {
+    for (const table of [
+      'households',
+      'members',
+      'network_contacts',
+      'involvements',
+      'household_access',
+      'record_history',
+    ]) {
       expect(await count(otherId, table), `${table} as another coordinator`).toBe(0);
       expect(await count(null, table), `${table} without an actor`).toBe(0);
       expect(await count(ownerId, table), `${table} as its coordinator`).toBeGreaterThan(0);
@@ -74,12 +104,18 @@ describe.each(testDbKinds())('row-level security on %s', (kind) => {
     await expect(
       t.database.app.transaction(async (tx) => {
         await tx.execute(sql`select set_config('schakel.actor', ${otherId}, true)`);
-        await tx.execute(sql.raw(`insert into members (household_id, name, role) values ('${h.id}', 'Indringer', 'child')`));
+        await tx.execute(
+          sql.raw(`insert into members (household_id, name, role) values ('${h.id}', 'Indringer', 'child')`),
+        );
       }),
-    ).rejects.toSatisfy((e: unknown) => /row-level security/.test(String((e as { cause?: Error }).cause?.message ?? e)));
+    ).rejects.toSatisfy((e: unknown) =>
+      /row-level security/.test(String((e as { cause?: Error }).cause?.message ?? e)),
+    );
     const updated = await t.database.app.transaction(async (tx) => {
       await tx.execute(sql`select set_config('schakel.actor', ${otherId}, true)`);
-      const res = await tx.execute(sql.raw(`update households set name = 'Gekaapt' where id = '${h.id}' returning id`));
+      const res = await tx.execute(
+        sql.raw(`update households set name = 'Gekaapt' where id = '${h.id}' returning id`),
+      );
       return ((res as { rows?: unknown[] }).rows ?? (res as unknown[])).length;
     });
     expect(updated).toBe(0);

@@ -26,7 +26,12 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string)
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
-  reply.clearCookie(cookieName(deps.config.secureCookies), { path: '/', secure: deps.config.secureCookies, httpOnly: true, sameSite: 'lax' });
+  reply.clearCookie(cookieName(deps.config.secureCookies), {
+    path: '/',
+    secure: deps.config.secureCookies,
+    httpOnly: true,
+    sameSite: 'lax',
+  });
 }
 
 export function sessionToken(request: FastifyRequest, deps: Deps): string | undefined {
@@ -53,13 +58,17 @@ export function authenticate(deps: Deps) {
     const found = await loadSession(deps.db.app, token, new Date());
     if (found.state !== 'valid') {
       clearSessionCookie(reply, deps);
-      if (found.state === 'expired') throw new DomainError('SESSION_EXPIRED', 'Your session has expired. Log in again.');
+      if (found.state === 'expired')
+        throw new DomainError('SESSION_EXPIRED', 'Your session has expired. Log in again.');
       throw new DomainError('UNAUTHENTICATED', 'Log in to continue.');
     }
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, found.session.csrfToken)) {
-        throw new DomainError('CSRF_INVALID', 'The security token is missing or wrong. Reload the page and try again.');
+        throw new DomainError(
+          'CSRF_INVALID',
+          'The security token is missing or wrong. Reload the page and try again.',
+        );
       }
     }
     request.authSession = found.session;

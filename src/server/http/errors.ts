@@ -66,16 +66,26 @@ export function sendError(reply: FastifyReply, err: DomainError): FastifyReply {
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof DomainError) return sendError(reply, err);
   if (hasZodFastifySchemaValidationErrors(err) || err.validation) {
-    return sendError(reply, new DomainError('VALIDATION_FAILED', 'Some fields are not valid.', { fields: validationFields(err) }));
+    return sendError(
+      reply,
+      new DomainError('VALIDATION_FAILED', 'Some fields are not valid.', { fields: validationFields(err) }),
+    );
   }
-  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+  if (
+    err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err instanceof SyntaxError
+  ) {
     return sendError(reply, new DomainError('MALFORMED_REQUEST', 'The request body is not valid JSON.'));
   }
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return sendError(reply, new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
   }
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return sendError(reply, new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.'));
+    return sendError(
+      reply,
+      new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.'),
+    );
   }
   if (err.statusCode === 429) {
     return sendError(reply, new DomainError('TOO_MANY_ATTEMPTS', 'Too many requests. Try again later.'));
@@ -83,7 +93,11 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return sendError(reply, new DomainError('MALFORMED_REQUEST', err.message));
   }
-  if (isResponseSerializationError(err)) request.log.error({ err: err.cause }, 'response does not match its schema');
+  if (isResponseSerializationError(err))
+    request.log.error({ err: err.cause }, 'response does not match its schema');
   else request.log.error({ err }, 'unhandled error');
-  return sendError(reply, new DomainError('INTERNAL', 'Something went wrong on our side. Nothing was changed.'));
+  return sendError(
+    reply,
+    new DomainError('INTERNAL', 'Something went wrong on our side. Nothing was changed.'),
+  );
 }

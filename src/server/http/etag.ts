@@ -16,15 +16,22 @@ export function requireIfMatch(request: FastifyRequest): number {
     throw new DomainError('PRECONDITION_REQUIRED', 'Send If-Match with the version you edited (the ETag).');
   }
   const m = /^(?:W\/)?"(\d{1,9})"$/.exec(String(raw).trim());
-  if (!m) throw new DomainError('VALIDATION_FAILED', 'If-Match must be an ETag such as "3".', { fields: [{ path: 'headers.if-match', message: 'Not a valid ETag.' }] });
+  if (!m)
+    throw new DomainError('VALIDATION_FAILED', 'If-Match must be an ETag such as "3".', {
+      fields: [{ path: 'headers.if-match', message: 'Not a valid ETag.' }],
+    });
   return Number(m[1]);
 }
 
 /** Throws 412 when the stored version moved on; `current` lets the client show what changed. */
 export function assertVersion(expected: number, actual: number, current: unknown): void {
   if (expected !== actual) {
-    throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime. Review the changes and try again.', {
-      current,
-    });
+    throw new DomainError(
+      'STALE_VERSION',
+      'Someone else changed this in the meantime. Review the changes and try again.',
+      {
+        current,
+      },
+    );
   }
 }

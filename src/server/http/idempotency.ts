@@ -16,7 +16,11 @@ const IN_PROGRESS = 0;
 /** Keys are kept a day; a replay after that is treated as a new request. */
 const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
-async function asUser<T>(db: Db, userId: string, fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>) {
+async function asUser<T>(
+  db: Db,
+  userId: string,
+  fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>,
+) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('schakel.actor', ${userId}, true)`);
     return fn(tx);
@@ -42,9 +46,13 @@ export function idempotency(deps: Deps) {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.actor) return;
     if (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
-      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 8 to 100 letters, digits or - _ . :', {
-        fields: [{ path: 'headers.idempotency-key', message: 'Not a valid key.' }],
-      });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'Idempotency-Key must be 8 to 100 letters, digits or - _ . :',
+        {
+          fields: [{ path: 'headers.idempotency-key', message: 'Not a valid key.' }],
+        },
+      );
     }
     const userId = request.actor.userId;
     const hash = requestHash(request);
@@ -52,10 +60,24 @@ export function idempotency(deps: Deps) {
     const existing = await asUser(deps.db.app, userId, async (tx) => {
       await tx
         .delete(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), sql`${idempotencyKeys.createdAt} < ${new Date(now.getTime() - KEY_TTL_MS)}`));
+        .where(
+          and(
+            eq(idempotencyKeys.userId, userId),
+            eq(idempotencyKeys.key, key),
+            sql`${idempotencyKeys.createdAt} < ${new Date(now.getTime() - KEY_TTL_MS)}`,
+          ),
+        );
       const inserted = await tx
         .insert(idempotencyKeys)
-        .values({ userId, key, method: request.method, path: request.url, requestHash: hash, statusCode: IN_PROGRESS, createdAt: now })
+        .values({
+          userId,
+          key,
+          method: request.method,
+          path: request.url,
+          requestHash: hash,
+          statusCode: IN_PROGRESS,
+          createdAt: now,
+        })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (inserted.length > 0) return null;
@@ -70,7 +92,10 @@ export function idempotency(deps: Deps) {
       return;
     }
     if (existing.requestHash !== hash) {
-      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different request.',
+      );
     }
     if (existing.statusCode === IN_PROGRESS) {
       throw new DomainError('CONFLICT', 'The same request is still being processed.');
@@ -89,8 +114,12 @@ export function idempotencyOnSend(deps: Deps) {
     await asUser(deps.db.app, marker.userId, async (tx) => {
       const where = and(eq(idempotencyKeys.userId, marker.userId), eq(idempotencyKeys.key, marker.key));
       if (reply.statusCode >= 200 && reply.statusCode < 300) {
-        const body = typeof payload === 'string' && payload.length > 0 ? (JSON.parse(payload) as unknown) : null;
-        await tx.update(idempotencyKeys).set({ statusCode: reply.statusCode, responseBody: body }).where(where);
+        const body =
+          typeof payload === 'string' && payload.length > 0 ? (JSON.parse(payload) as unknown) : null;
+        await tx
+          .update(idempotencyKeys)
+          .set({ statusCode: reply.statusCode, responseBody: body })
+          .where(where);
       } else {
         await tx.delete(idempotencyKeys).where(where);
       }

@@ -11,6 +11,10 @@ export function authed(deps: Deps) {
 }
 
 /** Runs a use case in the actor-scoped transaction of this request. */
-export function inScope<T>(deps: Deps, request: FastifyRequest, fn: (scope: Scope) => Promise<T>): Promise<T> {
+export function inScope<T>(
+  deps: Deps,
+  request: FastifyRequest,
+  fn: (scope: Scope) => Promise<T>,
+): Promise<T> {
   return runScoped(deps.db.app, actorOf(request), requestMeta(request), fn);
 }

@@ -6,9 +6,14 @@ import type { Deps } from '../deps.js';
  * Later capabilities (the stagnation sweep) register here.
  */
 export function startJobs(deps: Deps): { stop(): void } {
-  const timer = setInterval(() => {
-    purgeExpiredSessions(deps.db.app, new Date()).catch((err: unknown) => deps.log.warn({ err }, 'session purge failed'));
-  }, 10 * 60 * 1000);
+  const timer = setInterval(
+    () => {
+      purgeExpiredSessions(deps.db.app, new Date()).catch((err: unknown) =>
+        deps.log.warn({ err }, 'session purge failed'),
+      );
+    },
+    10 * 60 * 1000,
+  );
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

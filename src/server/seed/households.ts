@@ -5,7 +5,11 @@ import type { HouseholdCreate } from '../../contracts/households.js';
  * a parent's addiction, a young family with a mild intellectual disability, nuisance and police contact, a
  * newcomer family that dropped out of care after bad experiences. All names are fictional.
  */
-export const DEMO_HOUSEHOLDS: { coordinator: string; partners: [string, string][]; household: HouseholdCreate }[] = [
+export const DEMO_HOUSEHOLDS: {
+  coordinator: string;
+  partners: [string, string][];
+  household: HouseholdCreate;
+}[] = [
   {
     coordinator: 'coord1',
     partners: [
@@ -19,13 +23,25 @@ export const DEMO_HOUSEHOLDS: { coordinator: string; partners: [string, string][
       address: { street: 'Hortensiastraat', houseNumber: '14', postcode: '8013 BK', city: 'Zwolle' },
       pyramidCategory: 2,
       members: [
-        { name: 'Marloes de Vries', dateOfBirth: '1987-03-12', role: 'parent', phone: '06 2000 0001', preferredLanguage: 'nl' },
+        {
+          name: 'Marloes de Vries',
+          dateOfBirth: '1987-03-12',
+          role: 'parent',
+          phone: '06 2000 0001',
+          preferredLanguage: 'nl',
+        },
         { name: 'Dylan de Vries', dateOfBirth: '2011-06-02', role: 'child' },
         { name: 'Jayden de Vries', dateOfBirth: '2014-09-21', role: 'child', lvb: true },
         { name: 'Sem de Vries', dateOfBirth: '2019-01-15', role: 'child' },
       ],
       networkContacts: [
-        { name: 'Ria de Vries', relation: 'Moeder van Marloes', quality: 'supportive', phone: '06 2000 0101', note: 'Past twee middagen per week op Sem' },
+        {
+          name: 'Ria de Vries',
+          relation: 'Moeder van Marloes',
+          quality: 'supportive',
+          phone: '06 2000 0101',
+          note: 'Past twee middagen per week op Sem',
+        },
         { name: 'Kevin Smit', relation: 'Ex-partner, vader van Dylan en Jayden', quality: 'stressful' },
         { name: 'Buurvrouw Anja', relation: 'Buurvrouw', quality: 'supportive' },
       ],
@@ -105,7 +121,13 @@ export const DEMO_HOUSEHOLDS: { coordinator: string; partners: [string, string][
       address: { street: 'Wipstrikkerallee', houseNumber: '88', postcode: '8023 DS', city: 'Zwolle' },
       pyramidCategory: 1,
       members: [
-        { name: 'Saba Tesfay', dateOfBirth: '1990-02-11', role: 'parent', phone: '06 2000 0007', preferredLanguage: 'ti' },
+        {
+          name: 'Saba Tesfay',
+          dateOfBirth: '1990-02-11',
+          role: 'parent',
+          phone: '06 2000 0007',
+          preferredLanguage: 'ti',
+        },
         { name: 'Yonas Tesfay', dateOfBirth: '2013-03-30', role: 'child', preferredLanguage: 'ti' },
         { name: 'Hiwet Tesfay', dateOfBirth: '2017-11-05', role: 'child' },
       ],

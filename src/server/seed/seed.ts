@@ -83,10 +83,16 @@ export async function seedHouseholds(app: Db): Promise<void> {
   const meta = { clientAddress: 'seed' };
   for (const demo of DEMO_HOUSEHOLDS) {
     const coordinator = await actorByEmail(app, emailOf(demo.coordinator));
-    const partners = await Promise.all(demo.partners.map(async ([key, description]) => ({ actor: await actorByEmail(app, emailOf(key)), description })));
+    const partners = await Promise.all(
+      demo.partners.map(async ([key, description]) => ({
+        actor: await actorByEmail(app, emailOf(key)),
+        description,
+      })),
+    );
     await runScoped(app, coordinator, meta, async (scope) => {
       const h = await registerHousehold(scope, demo.household);
-      for (const p of partners) await attachProfessional(scope, h.id, { userId: p.actor.userId, description: p.description });
+      for (const p of partners)
+        await attachProfessional(scope, h.id, { userId: p.actor.userId, description: p.description });
     });
   }
 }

@@ -60,12 +60,19 @@ export class ApiClient {
   async request(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
-    opts: { body?: unknown; rawBody?: string; headers?: Record<string, string>; ifMatch?: number | string; csrf?: boolean } = {},
+    opts: {
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      ifMatch?: number | string;
+      csrf?: boolean;
+    } = {},
   ): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (method !== 'GET' && this.csrf && opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
-    if (opts.ifMatch !== undefined) headers['if-match'] = typeof opts.ifMatch === 'number' ? `"${opts.ifMatch}"` : opts.ifMatch;
+    if (opts.ifMatch !== undefined)
+      headers['if-match'] = typeof opts.ifMatch === 'number' ? `"${opts.ifMatch}"` : opts.ifMatch;
     let payload: string | undefined;
     if (opts.rawBody !== undefined) {
       payload = opts.rawBody;
@@ -74,12 +81,19 @@ export class ApiClient {
       payload = JSON.stringify(opts.body);
       headers['content-type'] = 'application/json';
     }
-    const res = await this.app.inject({ method, url, headers, remoteAddress: this.ip, ...(payload !== undefined ? { payload } : {}) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      remoteAddress: this.ip,
+      ...(payload !== undefined ? { payload } : {}),
+    });
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const [pair] = c.split(';');
       const [name, value] = pair!.split('=');
-      if (name === '__Host-schakel' || name === 'schakel') this.cookie = value ? `${name}=${value}` : undefined;
+      if (name === '__Host-schakel' || name === 'schakel')
+        this.cookie = value ? `${name}=${value}` : undefined;
     }
     const text = res.body;
     let body: unknown = text;
@@ -105,7 +119,8 @@ export class ApiClient {
 export async function as(app: FastifyInstance, key: string, ip?: string): Promise<ApiClient> {
   const c = new ApiClient(app, ip);
   const res = await c.login(key);
-  if (res.status !== 200) throw new Error(`login as ${key} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login as ${key} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return c;
 }
 

@@ -19,8 +19,13 @@ export interface TestDatabase {
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const file = process.env.SCHAKEL_TEST_PGLITE_IMAGE;
-    if (!file) throw new Error('PGlite test image missing: run through the integration project (global setup).');
-    const database = await openApp({ kind: 'pglite', dataDir: undefined, loadDataDir: new Blob([readFileSync(file)]) });
+    if (!file)
+      throw new Error('PGlite test image missing: run through the integration project (global setup).');
+    const database = await openApp({
+      kind: 'pglite',
+      dataDir: undefined,
+      loadDataDir: new Blob([readFileSync(file)]),
+    });
     return { database, close: () => database.close() };
   }
   const url = process.env.DATABASE_URL!;

@@ -19,7 +19,11 @@ export default async function setup() {
   mkdirSync(dir, { recursive: true });
 
   const client = await PGlite.create();
-  const owner = { kind: 'pglite' as const, db: drizzle({ client, schema }) as unknown as Db, close: () => client.close() };
+  const owner = {
+    kind: 'pglite' as const,
+    db: drizzle({ client, schema }) as unknown as Db,
+    close: () => client.close(),
+  };
   await migrateOwner(owner);
   await seedDirectory(owner.db);
   const image = await client.dumpDataDir('none');
@@ -49,8 +53,12 @@ export default async function setup() {
     if (url && templateDb) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`schakel_t_${runId}%`]);
-      for (const row of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+      const leftovers = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+        [`schakel_t_${runId}%`],
+      );
+      for (const row of leftovers.rows)
+        await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
       await admin.end();
     }

@@ -69,7 +69,9 @@ export async function startE2eApp(): Promise<E2eApp> {
   await app.listen({ port: 0, host: 'localhost' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const logins = Object.fromEntries(DEMO_USERS.map((u) => [u.key, { email: u.email, password: DEMO_PASSWORD }]));
+  const logins = Object.fromEntries(
+    DEMO_USERS.map((u) => [u.key, { email: u.email, password: DEMO_PASSWORD }]),
+  );
   return {
     baseUrl: `http://localhost:${port}`,
     logins,
@@ -89,6 +91,13 @@ export function launchBrowser(): Promise<Browser> {
 export async function auditPage(page: Page, name: string) {
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
 }

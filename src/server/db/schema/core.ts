@@ -69,7 +69,10 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`), index('users_org_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
+    index('users_org_idx').on(t.organisationId),
+  ],
 );
 
 export const sessions = pgTable(
@@ -98,7 +101,10 @@ export const loginAttempts = pgTable(
     success: boolean('success').notNull(),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_addr_idx').on(t.clientAddress, t.at)],
+  (t) => [
+    index('login_attempts_email_idx').on(t.email, t.at),
+    index('login_attempts_addr_idx').on(t.clientAddress, t.at),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

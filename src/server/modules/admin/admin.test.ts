@@ -26,11 +26,21 @@ describe.each(testDbKinds())('administration on %s', (kind) => {
   it('manages organisations with escalation contacts; names are unique; edits need the current version', async () => {
     const created = await admin.post('/api/v1/organisations', anOrg('GGZ Test'));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ type: 'ggz', manager: { name: 'Manager' }, director: { email: 'directeur@example.nl' }, active: true, version: 1 });
+    expect(created.body).toMatchObject({
+      type: 'ggz',
+      manager: { name: 'Manager' },
+      director: { email: 'directeur@example.nl' },
+      active: true,
+      version: 1,
+    });
     const dup = await admin.post('/api/v1/organisations', anOrg('ggz test'));
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('NAME_TAKEN');
-    const upd = await admin.patch(`/api/v1/organisations/${created.body.id}`, { active: false, director: { name: 'Nieuwe directeur', email: '' } }, 1);
+    const upd = await admin.patch(
+      `/api/v1/organisations/${created.body.id}`,
+      { active: false, director: { name: 'Nieuwe directeur', email: '' } },
+      1,
+    );
     expect(upd.body).toMatchObject({ active: false, version: 2, director: { name: 'Nieuwe directeur' } });
     const stale = await admin.patch(`/api/v1/organisations/${created.body.id}`, { name: 'Oud' }, 1);
     expect(stale.status).toBe(412);
@@ -49,7 +59,14 @@ describe.each(testDbKinds())('administration on %s', (kind) => {
   it('creates users with a strong password, unique e-mail and an FTE for coordinators', async () => {
     const orgs = (await admin.get('/api/v1/organisations')).body.items;
     const wijkteam = orgs.find((o: { type: string }) => o.type === 'wijkteam');
-    const base = { organisationId: wijkteam.id, name: 'Nieuwe Regisseur', email: 'nieuw@schakel.demo', roles: ['coordinator'], fte: 0.9, password: 'Zonnig-weer-in-Zwolle-42' };
+    const base = {
+      organisationId: wijkteam.id,
+      name: 'Nieuwe Regisseur',
+      email: 'nieuw@schakel.demo',
+      roles: ['coordinator'],
+      fte: 0.9,
+      password: 'Zonnig-weer-in-Zwolle-42',
+    };
     const weak = await admin.post('/api/v1/users', { ...base, password: 'welkom123' });
     expect(weak.status).toBe(422);
     expect(weak.body.error.code).toBe('WEAK_PASSWORD');
@@ -58,11 +75,18 @@ describe.each(testDbKinds())('administration on %s', (kind) => {
     expect(noFte.body.error.fields[0].path).toBe('fte');
     const created = await admin.post('/api/v1/users', base);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ roles: ['coordinator'], fte: 0.9, active: true, organisationName: 'Wijkteam Zwolle-Zuid' });
+    expect(created.body).toMatchObject({
+      roles: ['coordinator'],
+      fte: 0.9,
+      active: true,
+      organisationName: 'Wijkteam Zwolle-Zuid',
+    });
     const dup = await admin.post('/api/v1/users', { ...base, email: 'NIEUW@schakel.demo' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('EMAIL_TAKEN');
-    const login = await new ApiClient(t.app).request('POST', '/api/v1/auth/login', { body: { email: 'nieuw@schakel.demo', password: base.password } });
+    const login = await new ApiClient(t.app).request('POST', '/api/v1/auth/login', {
+      body: { email: 'nieuw@schakel.demo', password: base.password },
+    });
     expect(login.status).toBe(200);
   });
 

@@ -32,8 +32,12 @@ function columns(input: OrganisationPatch) {
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.phone !== undefined ? { phone: input.phone } : {}),
     ...(input.address !== undefined ? { address: input.address } : {}),
-    ...(input.manager !== undefined ? { managerName: input.manager.name, managerEmail: input.manager.email } : {}),
-    ...(input.director !== undefined ? { directorName: input.director.name, directorEmail: input.director.email } : {}),
+    ...(input.manager !== undefined
+      ? { managerName: input.manager.name, managerEmail: input.manager.email }
+      : {}),
+    ...(input.director !== undefined
+      ? { directorName: input.director.name, directorEmail: input.director.email }
+      : {}),
     ...(input.active !== undefined ? { active: input.active } : {}),
   };
 }
@@ -42,7 +46,12 @@ async function assertNameFree(scope: Scope, name: string, exceptId?: string) {
   const clash = await scope.tx
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.regionId, scope.actor.regionId), sql`lower(${organisations.name}) = ${name.toLowerCase()}`));
+    .where(
+      and(
+        eq(organisations.regionId, scope.actor.regionId),
+        sql`lower(${organisations.name}) = ${name.toLowerCase()}`,
+      ),
+    );
   if (clash.some((c) => c.id !== exceptId)) {
     throw new DomainError('NAME_TAKEN', 'An organisation with this name already exists.', {
       fields: [{ path: 'name', message: 'Already in use.' }],
@@ -74,13 +83,31 @@ export async function createOrganisation(scope: Scope, input: OrganisationInput)
   await assertNameFree(scope, input.name);
   const [row] = await scope.tx
     .insert(organisations)
-    .values({ regionId: scope.actor.regionId, name: input.name, type: input.type, ...columns(input), createdAt: scope.now, updatedAt: scope.now })
+    .values({
+      regionId: scope.actor.regionId,
+      name: input.name,
+      type: input.type,
+      ...columns(input),
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    })
     .returning();
-  scope.audit({ objectType: 'organisation', objectId: row!.id, action: 'create', basis: 'administration', role: 'administrator' });
+  scope.audit({
+    objectType: 'organisation',
+    objectId: row!.id,
+    action: 'create',
+    basis: 'administration',
+    role: 'administrator',
+  });
   return toOrganisation(row!);
 }
 
-export async function updateOrganisation(scope: Scope, id: string, expectedVersion: number, patch: OrganisationPatch) {
+export async function updateOrganisation(
+  scope: Scope,
+  id: string,
+  expectedVersion: number,
+  patch: OrganisationPatch,
+) {
   requireAccess(scope, 'organisation.manage');
   const current = await getOrganisation(scope, id);
   assertVersion(expectedVersion, current.version, current);
@@ -91,6 +118,12 @@ export async function updateOrganisation(scope: Scope, id: string, expectedVersi
     .where(and(eq(organisations.id, id), eq(organisations.version, current.version)))
     .returning();
   if (!row) throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime.', { current });
-  scope.audit({ objectType: 'organisation', objectId: id, action: 'update', basis: 'administration', role: 'administrator' });
+  scope.audit({
+    objectType: 'organisation',
+    objectId: id,
+    action: 'update',
+    basis: 'administration',
+    role: 'administrator',
+  });
   return toOrganisation(row);
 }

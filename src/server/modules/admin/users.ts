@@ -25,7 +25,11 @@ const userColumns = {
 
 type UserRow = Awaited<ReturnType<typeof selectUsers>>[number];
 
-const toUser = (r: UserRow): User => ({ ...r, roles: r.roles as Role[], fte: r.fte === null ? null : Number(r.fte) });
+const toUser = (r: UserRow): User => ({
+  ...r,
+  roles: r.roles as Role[],
+  fte: r.fte === null ? null : Number(r.fte),
+});
 
 function selectUsers(scope: Scope) {
   return scope.tx
@@ -42,14 +46,21 @@ async function assertOrganisation(scope: Scope, id: string) {
     .from(organisations)
     .where(and(eq(organisations.id, id), eq(organisations.regionId, scope.actor.regionId)));
   if (!org) {
-    throw new DomainError('VALIDATION_FAILED', 'Unknown organisation.', { fields: [{ path: 'organisationId', message: 'Unknown organisation.' }] });
+    throw new DomainError('VALIDATION_FAILED', 'Unknown organisation.', {
+      fields: [{ path: 'organisationId', message: 'Unknown organisation.' }],
+    });
   }
 }
 
 async function assertEmailFree(scope: Scope, email: string, exceptId?: string) {
-  const clash = await scope.tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const clash = await scope.tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   if (clash.some((c) => c.id !== exceptId)) {
-    throw new DomainError('EMAIL_TAKEN', 'This e-mail address is already in use.', { fields: [{ path: 'email', message: 'Already in use.' }] });
+    throw new DomainError('EMAIL_TAKEN', 'This e-mail address is already in use.', {
+      fields: [{ path: 'email', message: 'Already in use.' }],
+    });
   }
 }
 
@@ -69,12 +80,17 @@ export async function listUsers(scope: Scope): Promise<User[]> {
 
 export async function getUser(scope: Scope, id: string): Promise<User> {
   requireAccess(scope, 'user.manage');
-  const [row] = await selectUsers(scope).where(and(eq(users.regionId, scope.actor.regionId), eq(users.id, id)));
+  const [row] = await selectUsers(scope).where(
+    and(eq(users.regionId, scope.actor.regionId), eq(users.id, id)),
+  );
   if (!row) throw notFound('user');
   return toUser(row);
 }
 
-export async function createUser(scope: Scope, input: UserCreate & { phone: string; fte: number | null }): Promise<User> {
+export async function createUser(
+  scope: Scope,
+  input: UserCreate & { phone: string; fte: number | null },
+): Promise<User> {
   requireAccess(scope, 'user.manage');
   await assertOrganisation(scope, input.organisationId);
   await assertEmailFree(scope, input.email);
@@ -96,12 +112,23 @@ export async function createUser(scope: Scope, input: UserCreate & { phone: stri
       updatedAt: scope.now,
     })
     .returning({ id: users.id });
-  scope.audit({ objectType: 'user', objectId: row!.id, action: 'create', basis: 'administration', role: 'administrator' });
+  scope.audit({
+    objectType: 'user',
+    objectId: row!.id,
+    action: 'create',
+    basis: 'administration',
+    role: 'administrator',
+  });
   return getUser(scope, row!.id);
 }
 
 /** Updates an account. Disabling it, or setting a new password, ends all of its sessions at once. */
-export async function updateUser(scope: Scope, id: string, expectedVersion: number, patch: UserPatch): Promise<User> {
+export async function updateUser(
+  scope: Scope,
+  id: string,
+  expectedVersion: number,
+  patch: UserPatch,
+): Promise<User> {
   requireAccess(scope, 'user.manage');
   const current = await getUser(scope, id);
   assertVersion(expectedVersion, current.version, current);
@@ -109,11 +136,20 @@ export async function updateUser(scope: Scope, id: string, expectedVersion: numb
   if (patch.email) await assertEmailFree(scope, patch.email, id);
   const roles = patch.roles ? [...new Set(patch.roles)] : current.roles;
   assertFte(roles, patch.fte !== undefined ? patch.fte : current.fte);
-  if (id === scope.actor.userId && (patch.active === false || (patch.roles && !roles.includes('administrator')))) {
-    throw new DomainError('RULE_VIOLATION', 'You cannot disable yourself or remove your own administrator role.');
+  if (
+    id === scope.actor.userId &&
+    (patch.active === false || (patch.roles && !roles.includes('administrator')))
+  ) {
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'You cannot disable yourself or remove your own administrator role.',
+    );
   }
   if (patch.password !== undefined) {
-    assertAcceptablePassword(patch.password, { email: patch.email ?? current.email, name: patch.name ?? current.name });
+    assertAcceptablePassword(patch.password, {
+      email: patch.email ?? current.email,
+      name: patch.name ?? current.name,
+    });
   }
   const [row] = await scope.tx
     .update(users)
@@ -135,7 +171,13 @@ export async function updateUser(scope: Scope, id: string, expectedVersion: numb
   if (patch.active === false || patch.password !== undefined) {
     await scope.tx.delete(sessions).where(eq(sessions.userId, id));
   }
-  scope.audit({ objectType: 'user', objectId: id, action: 'update', basis: 'administration', role: 'administrator' });
+  scope.audit({
+    objectType: 'user',
+    objectId: id,
+    action: 'update',
+    basis: 'administration',
+    role: 'administrator',
+  });
   return getUser(scope, id);
 }
 
@@ -173,4 +215,3 @@ export async function listProfessionals(scope: Scope): Promise<Professional[]> {
     organisation: { id: r.orgId, name: r.orgName, type: r.orgType as OrganisationType },
   }));
 }
-

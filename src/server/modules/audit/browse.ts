@@ -13,7 +13,10 @@ function nextDay(isoDate: string): Date {
 }
 
 /** The privacy officer's view of the audit trail, newest first, filtered and paged by sequence number. */
-export async function browseAudit(scope: Scope, q: z.output<typeof AuditQuery>): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+export async function browseAudit(
+  scope: Scope,
+  q: z.output<typeof AuditQuery>,
+): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
   requireAccess(scope, 'audit.read');
   await scope.setPurpose('audit');
   const behalf = alias(users, 'behalf');
@@ -28,7 +31,13 @@ export async function browseAudit(scope: Scope, q: z.output<typeof AuditQuery>):
     q.before ? lt(auditEvents.seq, q.before) : undefined,
   ];
   const rows = await scope.tx
-    .select({ e: auditEvents, userName: users.name, behalfName: behalf.name, orgName: organisations.name, householdName: households.name })
+    .select({
+      e: auditEvents,
+      userName: users.name,
+      behalfName: behalf.name,
+      orgName: organisations.name,
+      householdName: households.name,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
     .leftJoin(behalf, eq(behalf.id, auditEvents.onBehalfOf))
@@ -38,7 +47,14 @@ export async function browseAudit(scope: Scope, q: z.output<typeof AuditQuery>):
     .orderBy(desc(auditEvents.seq))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  scope.audit({ objectType: 'audit_log', objectId: q.householdId ?? null, householdId: q.householdId ?? null, action: 'read', basis: 'privacy_audit', role: 'privacy_officer' });
+  scope.audit({
+    objectType: 'audit_log',
+    objectId: q.householdId ?? null,
+    householdId: q.householdId ?? null,
+    action: 'read',
+    basis: 'privacy_audit',
+    role: 'privacy_officer',
+  });
   return {
     items: page.map(({ e, userName, behalfName, orgName, householdName }) => ({
       seq: e.seq,

@@ -15,16 +15,36 @@ export function auditRoutes(app: FastifyInstance, deps: Deps) {
   const preHandler = authed(deps);
   r.get(
     '/api/v1/audit',
-    { preHandler, schema: { tags: ['audit'], summary: 'Browse the audit trail (privacy officer)', querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit trail (privacy officer)',
+        querystring: AuditQuery,
+        response: { 200: AuditPage, ...errors },
+      },
+    },
     async (req) => inScope(deps, req, (s) => browseAudit(s, req.query)),
   );
   r.get(
     '/api/v1/audit/verify',
-    { preHandler, schema: { tags: ['audit'], summary: 'Verify the hash chain of your region (privacy officer)', response: { 200: AuditVerifyResult, ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the hash chain of your region (privacy officer)',
+        response: { 200: AuditVerifyResult, ...errors },
+      },
+    },
     async (req) =>
       inScope(deps, req, async (s) => {
         requireAccess(s, 'audit.read');
-        s.audit({ objectType: 'audit_chain', action: 'read', basis: 'privacy_audit', role: 'privacy_officer' });
+        s.audit({
+          objectType: 'audit_chain',
+          action: 'read',
+          basis: 'privacy_audit',
+          role: 'privacy_officer',
+        });
         return verifyAuditChain(s.tx, s.actor.regionId);
       }),
   );

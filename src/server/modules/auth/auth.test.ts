@@ -24,7 +24,11 @@ describe.each(testDbKinds())('authentication on %s', (kind) => {
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).toContain('Path=/');
     expect(cookie).not.toContain('Domain');
-    expect(res.body.user).toMatchObject({ email: emailOf('coord1'), roles: ['coordinator'], permissions: ['household.register'] });
+    expect(res.body.user).toMatchObject({
+      email: emailOf('coord1'),
+      roles: ['coordinator'],
+      permissions: ['household.register'],
+    });
     expect(res.body.idleTimeoutSeconds).toBe(1800);
     const session = await c.get('/api/v1/auth/session');
     expect(session.status).toBe(200);
@@ -43,8 +47,12 @@ describe.each(testDbKinds())('authentication on %s', (kind) => {
 
   it('gives the same answer for an unknown e-mail and a wrong password', async () => {
     const c = new ApiClient(t.app, '10.0.0.1');
-    const wrong = await c.request('POST', '/api/v1/auth/login', { body: { email: emailOf('coord1'), password: 'niet-het-goede-wachtwoord' } });
-    const unknown = await c.request('POST', '/api/v1/auth/login', { body: { email: 'niemand@schakel.demo', password: 'niet-het-goede-wachtwoord' } });
+    const wrong = await c.request('POST', '/api/v1/auth/login', {
+      body: { email: emailOf('coord1'), password: 'niet-het-goede-wachtwoord' },
+    });
+    const unknown = await c.request('POST', '/api/v1/auth/login', {
+      body: { email: 'niemand@schakel.demo', password: 'niet-het-goede-wachtwoord' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -57,10 +65,17 @@ describe.each(testDbKinds())('authentication on %s', (kind) => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
     const c = await as(t.app, 'coord1');
-    const noToken = await c.request('POST', '/api/v1/households', { body: { name: 'Familie Zonder Token' }, csrf: false });
+    const noToken = await c.request('POST', '/api/v1/households', {
+      body: { name: 'Familie Zonder Token' },
+      csrf: false,
+    });
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe('CSRF_INVALID');
-    const wrongToken = await c.request('POST', '/api/v1/households', { body: { name: 'Familie Fout Token' }, headers: { 'x-csrf-token': 'x'.repeat(43) }, csrf: false });
+    const wrongToken = await c.request('POST', '/api/v1/households', {
+      body: { name: 'Familie Fout Token' },
+      headers: { 'x-csrf-token': 'x'.repeat(43) },
+      csrf: false,
+    });
     expect(wrongToken.status).toBe(403);
     const list = await c.get('/api/v1/households');
     expect(list.body.items.map((h: { name: string }) => h.name)).not.toContain('Familie Zonder Token');
@@ -90,19 +105,27 @@ describe.each(testDbKinds())('authentication on %s', (kind) => {
     const c = new ApiClient(t.app, '10.0.0.2');
     const email = emailOf('school');
     for (let i = 0; i < 5; i++) {
-      const r = await c.request('POST', '/api/v1/auth/login', { body: { email, password: `fout-wachtwoord-${i}` } });
+      const r = await c.request('POST', '/api/v1/auth/login', {
+        body: { email, password: `fout-wachtwoord-${i}` },
+      });
       expect(r.status).toBe(401);
     }
-    const blocked = await new ApiClient(t.app, '10.0.0.3').request('POST', '/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD } });
+    const blocked = await new ApiClient(t.app, '10.0.0.3').request('POST', '/api/v1/auth/login', {
+      body: { email, password: DEMO_PASSWORD },
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     expect(blocked.headers['retry-after']).toBe('900');
 
     const addr = new ApiClient(t.app, '10.0.0.4');
     for (let i = 0; i < 20; i++) {
-      await addr.request('POST', '/api/v1/auth/login', { body: { email: `onbekend${i}@schakel.demo`, password: 'fout-wachtwoord' } });
+      await addr.request('POST', '/api/v1/auth/login', {
+        body: { email: `onbekend${i}@schakel.demo`, password: 'fout-wachtwoord' },
+      });
     }
-    const fromAddr = await addr.request('POST', '/api/v1/auth/login', { body: { email: emailOf('woning'), password: DEMO_PASSWORD } });
+    const fromAddr = await addr.request('POST', '/api/v1/auth/login', {
+      body: { email: emailOf('woning'), password: DEMO_PASSWORD },
+    });
     expect(fromAddr.status).toBe(429);
     const elsewhere = await new ApiClient(t.app, '10.0.0.5').login('woning');
     expect(elsewhere.status).toBe(200);
@@ -110,14 +133,26 @@ describe.each(testDbKinds())('authentication on %s', (kind) => {
 
   it('changes a password only to a strong one, with the current password', async () => {
     const c = await as(t.app, 'verslaving');
-    const wrongCurrent = await c.post('/api/v1/auth/password', { currentPassword: 'fout', newPassword: 'een-heel-sterk-wachtwoord' });
+    const wrongCurrent = await c.post('/api/v1/auth/password', {
+      currentPassword: 'fout',
+      newPassword: 'een-heel-sterk-wachtwoord',
+    });
     expect(wrongCurrent.status).toBe(400);
-    const short = await c.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'kort' });
+    const short = await c.post('/api/v1/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'kort',
+    });
     expect(short.status).toBe(422);
     expect(short.body.error).toMatchObject({ code: 'WEAK_PASSWORD', fields: [{ path: 'newPassword' }] });
-    const common = await c.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'password1234' });
+    const common = await c.post('/api/v1/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'password1234',
+    });
     expect(common.status).toBe(422);
-    const ok = await c.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Groene-fiets-op-de-dijk-7' });
+    const ok = await c.post('/api/v1/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'Groene-fiets-op-de-dijk-7',
+    });
     expect(ok.status).toBe(204);
     expect((await new ApiClient(t.app).login('verslaving', 'Groene-fiets-op-de-dijk-7')).status).toBe(200);
   });
@@ -131,7 +166,9 @@ describe.each(testDbKinds())('authentication on %s', (kind) => {
     const res = await new ApiClient(t.app).get('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/households', '/api/v1/households/{id}/members', '/api/v1/auth/login']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/households', '/api/v1/households/{id}/members', '/api/v1/auth/login']),
+    );
     const post = res.body.paths['/api/v1/households'].post;
     expect(post.requestBody.content['application/json'].schema.properties.name.maxLength).toBe(120);
   });

@@ -14,7 +14,13 @@ import { createSession, deleteSession } from './session-store.js';
  * e-mail and a wrong password is the same; a disabled account is only reported after a correct password.
  * A new session id is issued at every login, and the session the browser had is ended.
  */
-export async function login(db: Db, input: LoginBody, meta: RequestMeta, previousToken: string | undefined, now = new Date()) {
+export async function login(
+  db: Db,
+  input: LoginBody,
+  meta: RequestMeta,
+  previousToken: string | undefined,
+  now = new Date(),
+) {
   const email = input.email.toLowerCase();
   const address = meta.clientAddress ?? 'unknown';
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
@@ -30,39 +36,54 @@ export async function login(db: Db, input: LoginBody, meta: RequestMeta, previou
       retryAfterSeconds: Math.ceil(LOGIN_WINDOW_MS / 1000),
     });
   }
-  const found = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const found = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   const user = found[0];
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
 
-  return db.transaction(async (tx) => {
-    const audit = (outcome: 'success' | 'failed' | 'denied') =>
-      appendAudit(
-        tx,
-        {
-          regionId: user?.regionId ?? '',
-          userId: user?.id ?? null,
-          organisationId: user?.organisationId ?? null,
-          clientAddress: meta.clientAddress,
-          at: now,
-        },
-        [{ objectType: 'session', action: 'login', basis: 'authentication', outcome }],
-      );
-    if (!user || !valid) {
-      await tx.insert(loginAttempts).values({ email, clientAddress: address, success: false, at: now });
-      if (user) await audit('failed');
-      return { ok: false as const, error: new DomainError('INVALID_CREDENTIALS', 'E-mail address or password is not correct.') };
-    }
-    if (!user.active) {
-      await audit('denied');
-      return { ok: false as const, error: new DomainError('ACCOUNT_DISABLED', 'This account has been disabled. Contact your administrator.') };
-    }
-    await tx.insert(loginAttempts).values({ email, clientAddress: address, success: true, at: now });
-    if (previousToken) await deleteSession(tx, previousToken);
-    const session = await createSession(tx, user.id, meta.clientAddress, now);
-    await audit('success');
-    return { ok: true as const, session, userId: user.id };
-  }).then((r) => {
-    if (!r.ok) throw r.error;
-    return r;
-  });
+  return db
+    .transaction(async (tx) => {
+      const audit = (outcome: 'success' | 'failed' | 'denied') =>
+        appendAudit(
+          tx,
+          {
+            regionId: user?.regionId ?? '',
+            userId: user?.id ?? null,
+            organisationId: user?.organisationId ?? null,
+            clientAddress: meta.clientAddress,
+            at: now,
+          },
+          [{ objectType: 'session', action: 'login', basis: 'authentication', outcome }],
+        );
+      if (!user || !valid) {
+        await tx.insert(loginAttempts).values({ email, clientAddress: address, success: false, at: now });
+        if (user) await audit('failed');
+        return {
+          ok: false as const,
+          error: new DomainError('INVALID_CREDENTIALS', 'E-mail address or password is not correct.'),
+        };
+      }
+      if (!user.active) {
+        await audit('denied');
+        return {
+          ok: false as const,
+          error: new DomainError(
+            'ACCOUNT_DISABLED',
+            'This account has been disabled. Contact your administrator.',
+          ),
+        };
+      }
+      await tx.insert(loginAttempts).values({ email, clientAddress: address, success: true, at: now });
+      if (previousToken) await deleteSession(tx, previousToken);
+      const session = await createSession(tx, user.id, meta.clientAddress, now);
+      await audit('success');
+      return { ok: true as const, session, userId: user.id };
+    })
+    .then((r) => {
+      if (!r.ok) throw r.error;
+      return r;
+    });
 }

@@ -9,11 +9,15 @@ export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, pa
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common']).map((p) => p.toLowerCase()));
+  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   return common;
 }
 
-export function assertAcceptablePassword(password: string, context: { email?: string; name?: string }, path = 'password') {
+export function assertAcceptablePassword(
+  password: string,
+  context: { email?: string; name?: string },
+  path = 'password',
+) {
   const issues = checkPassword(password, context, (c) => commonPasswords().has(c), path);
   if (issues.length > 0) throw new DomainError('WEAK_PASSWORD', issues[0]!.message, { fields: issues });
 }

@@ -28,11 +28,21 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/v1/auth/login',
     {
-      schema: { tags, summary: 'Log in with e-mail and password', body: LoginBody, response: { 200: SessionInfo, ...errors } },
+      schema: {
+        tags,
+        summary: 'Log in with e-mail and password',
+        body: LoginBody,
+        response: { 200: SessionInfo, ...errors },
+      },
       config: { rateLimit: false },
     },
     async (request, reply) => {
-      const result = await login(deps.db.app, request.body, requestMeta(request), sessionToken(request, deps));
+      const result = await login(
+        deps.db.app,
+        request.body,
+        requestMeta(request),
+        sessionToken(request, deps),
+      );
       setSessionCookie(reply, deps, result.session.token);
       const loaded = await loadSession(deps.db.app, result.session.token, new Date());
       if (loaded.state !== 'valid') throw new Error('session vanished right after login');
@@ -43,7 +53,11 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/v1/auth/session',
     {
-      schema: { tags, summary: 'The current session, its user and their permissions', response: { 200: SessionInfo, ...errors } },
+      schema: {
+        tags,
+        summary: 'The current session, its user and their permissions',
+        response: { 200: SessionInfo, ...errors },
+      },
       preHandler: authenticate(deps),
     },
     (request) => {
@@ -65,7 +79,13 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
         if (token) await deleteSession(tx, token);
         await appendAudit(
           tx,
-          { regionId: actor.regionId, userId: actor.userId, organisationId: actor.organisationId, clientAddress: request.ip, at: new Date() },
+          {
+            regionId: actor.regionId,
+            userId: actor.userId,
+            organisationId: actor.organisationId,
+            clientAddress: request.ip,
+            at: new Date(),
+          },
           [{ objectType: 'session', action: 'logout', basis: 'authentication' }],
         );
       });
@@ -77,7 +97,12 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/v1/auth/password',
     {
-      schema: { tags, summary: 'Change your own password', body: ChangePasswordBody, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Change your own password',
+        body: ChangePasswordBody,
+        response: { 204: z.null(), ...errors },
+      },
       preHandler: authenticate(deps),
     },
     async (request, reply) => {

@@ -19,7 +19,15 @@ export async function createSession(tx: Tx | Db, userId: string, clientAddress: 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS);
-  await tx.insert(sessions).values({ id: hashToken(token), userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt, clientAddress });
+  await tx.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    clientAddress,
+  });
   return { token, csrfToken, expiresAt };
 }
 
@@ -31,7 +39,8 @@ export async function deleteSessionsOfUser(db: Tx | Db, userId: string): Promise
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export type SessionLookup = { state: 'valid'; session: LoadedSession } | { state: 'expired' | 'missing' | 'disabled' };
+export type SessionLookup =
+  { state: 'valid'; session: LoadedSession } | { state: 'expired' | 'missing' | 'disabled' };
 
 /** Loads a session with its user; ends it when expired (idle or absolute) or when the account is disabled. */
 export async function loadSession(db: Db, token: string, now: Date): Promise<SessionLookup> {

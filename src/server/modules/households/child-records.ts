@@ -10,7 +10,8 @@ import { keepHistory } from './history.js';
 type ChildTable = typeof members | typeof networkContacts;
 
 /** Only the fields a partial update actually sets. */
-export const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+export const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /**
  * Members and informal network contacts are both records that hang off a household, are edited by its
@@ -29,10 +30,12 @@ export interface ChildKind<Row, Dto extends { version: number }, Input, Patch> {
   memberIdOf?(row: Row): string | null;
 }
 
-export function childRecords<Row extends { id: string; version: number; householdId: string; removedAt: Date | null }, Dto extends { version: number }, Input, Patch>(
-  kind: ChildKind<Row, Dto, Input, Patch>,
-  today: (now: Date) => string,
-) {
+export function childRecords<
+  Row extends { id: string; version: number; householdId: string; removedAt: Date | null },
+  Dto extends { version: number },
+  Input,
+  Patch,
+>(kind: ChildKind<Row, Dto, Input, Patch>, today: (now: Date) => string) {
   const t = kind.table;
   const objectType = kind.recordType;
   const memberId = (row: Row) => kind.memberIdOf?.(row) ?? null;
@@ -54,7 +57,13 @@ export function childRecords<Row extends { id: string; version: number; househol
         .from(t)
         .where(and(eq(t.householdId, householdId), isNull(t.removedAt)))
         .orderBy(asc(t.createdAt), asc(t.name));
-      scope.audit({ objectType: `${objectType}_list`, householdId, action: 'read', basis: grant.basis, role: grant.role });
+      scope.audit({
+        objectType: `${objectType}_list`,
+        householdId,
+        action: 'read',
+        basis: grant.basis,
+        role: grant.role,
+      });
       return rows.map((r) => kind.toDto(r as unknown as Row));
     },
 
@@ -64,15 +73,41 @@ export function childRecords<Row extends { id: string; version: number; househol
       if (issues.length > 0) throw invalid(issues);
       const [row] = await scope.tx
         .insert(t)
-        .values({ householdId, ...kind.insertValues(input), createdAt: scope.now, updatedAt: scope.now } as never)
+        .values({
+          householdId,
+          ...kind.insertValues(input),
+          createdAt: scope.now,
+          updatedAt: scope.now,
+        } as never)
         .returning();
       const r = row as unknown as Row;
-      await keepHistory(scope, { householdId, recordType: kind.recordType, recordId: r.id, version: 1, change: 'created', data: kind.toDto(r) });
-      scope.audit({ objectType, objectId: r.id, memberId: memberId(r), householdId, action: 'create', basis: grant.basis, role: grant.role });
+      await keepHistory(scope, {
+        householdId,
+        recordType: kind.recordType,
+        recordId: r.id,
+        version: 1,
+        change: 'created',
+        data: kind.toDto(r),
+      });
+      scope.audit({
+        objectType,
+        objectId: r.id,
+        memberId: memberId(r),
+        householdId,
+        action: 'create',
+        basis: grant.basis,
+        role: grant.role,
+      });
       return kind.toDto(r);
     },
 
-    async update(scope: Scope, householdId: string, id: string, expectedVersion: number, patch: Patch): Promise<Dto> {
+    async update(
+      scope: Scope,
+      householdId: string,
+      id: string,
+      expectedVersion: number,
+      patch: Patch,
+    ): Promise<Dto> {
       const grant = await requireAccess(scope, kind.writePermission, { householdId, objectType });
       const current = await load(scope, householdId, id);
       assertVersion(expectedVersion, current.version, kind.toDto(current));
@@ -85,8 +120,23 @@ export function childRecords<Row extends { id: string; version: number; househol
         .returning();
       if (!row) throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime.');
       const r = row as unknown as Row;
-      await keepHistory(scope, { householdId, recordType: kind.recordType, recordId: id, version: r.version, change: 'updated', data: kind.toDto(r) });
-      scope.audit({ objectType, objectId: id, memberId: memberId(r), householdId, action: 'update', basis: grant.basis, role: grant.role });
+      await keepHistory(scope, {
+        householdId,
+        recordType: kind.recordType,
+        recordId: id,
+        version: r.version,
+        change: 'updated',
+        data: kind.toDto(r),
+      });
+      scope.audit({
+        objectType,
+        objectId: id,
+        memberId: memberId(r),
+        householdId,
+        action: 'update',
+        basis: grant.basis,
+        role: grant.role,
+      });
       return kind.toDto(r);
     },
 
@@ -97,13 +147,33 @@ export function childRecords<Row extends { id: string; version: number; househol
       assertVersion(expectedVersion, current.version, kind.toDto(current));
       const [row] = await scope.tx
         .update(t)
-        .set({ removedAt: scope.now, removedBy: scope.actor.userId, version: current.version + 1, updatedAt: scope.now })
+        .set({
+          removedAt: scope.now,
+          removedBy: scope.actor.userId,
+          version: current.version + 1,
+          updatedAt: scope.now,
+        })
         .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
         .returning();
       if (!row) throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime.');
       const r = row as unknown as Row;
-      await keepHistory(scope, { householdId, recordType: kind.recordType, recordId: id, version: r.version, change: 'removed', data: kind.toDto(r) });
-      scope.audit({ objectType, objectId: id, memberId: memberId(r), householdId, action: 'remove', basis: grant.basis, role: grant.role });
+      await keepHistory(scope, {
+        householdId,
+        recordType: kind.recordType,
+        recordId: id,
+        version: r.version,
+        change: 'removed',
+        data: kind.toDto(r),
+      });
+      scope.audit({
+        objectType,
+        objectId: id,
+        memberId: memberId(r),
+        householdId,
+        action: 'remove',
+        basis: grant.basis,
+        role: grant.role,
+      });
     },
 
     async restore(scope: Scope, id: string): Promise<void> {
@@ -120,8 +190,23 @@ export function childRecords<Row extends { id: string; version: number; househol
         .returning();
       if (!row) throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime.');
       const r = row as unknown as Row;
-      await keepHistory(scope, { householdId: r.householdId, recordType: kind.recordType, recordId: id, version: r.version, change: 'restored', data: kind.toDto(r) });
-      scope.audit({ objectType, objectId: id, memberId: memberId(r), householdId: r.householdId, action: 'restore', basis: grant.basis, role: grant.role });
+      await keepHistory(scope, {
+        householdId: r.householdId,
+        recordType: kind.recordType,
+        recordId: id,
+        version: r.version,
+        change: 'restored',
+        data: kind.toDto(r),
+      });
+      scope.audit({
+        objectType,
+        objectId: id,
+        memberId: memberId(r),
+        householdId: r.householdId,
+        action: 'restore',
+        basis: grant.basis,
+        role: grant.role,
+      });
     },
   };
 }

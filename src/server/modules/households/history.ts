@@ -10,9 +10,18 @@ type Change = HistoryEntry['change'];
 /** Keeps the state of a record after each change; with the earlier entries nothing is ever lost. */
 export async function keepHistory(
   scope: Scope,
-  entry: { householdId: string; recordType: RecordType; recordId: string; version: number; change: Change; data: object },
+  entry: {
+    householdId: string;
+    recordType: RecordType;
+    recordId: string;
+    version: number;
+    change: Change;
+    data: object;
+  },
 ): Promise<void> {
-  await scope.tx.insert(recordHistory).values({ ...entry, data: entry.data, changedBy: scope.actor.userId, changedAt: scope.now });
+  await scope.tx
+    .insert(recordHistory)
+    .values({ ...entry, data: entry.data, changedBy: scope.actor.userId, changedAt: scope.now });
 }
 
 export async function listHistory(scope: Scope, householdId: string): Promise<HistoryEntry[]> {

@@ -1,12 +1,24 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Household, HouseholdCreate, HouseholdPatch, HouseholdSummary } from '../../../contracts/households.js';
+import type {
+  Household,
+  HouseholdCreate,
+  HouseholdPatch,
+  HouseholdSummary,
+} from '../../../contracts/households.js';
 import type { HouseholdRelation } from '../../../contracts/households.js';
 import { checkDateOfBirth, amsterdamDate } from '../../../domain/households/rules.js';
 import { DomainError, invalid } from '../../../domain/shared/errors.js';
 import { type HouseholdGrant, requireAccess } from '../../access/require-access.js';
 import { byName } from '../../db/order.js';
 import type { Scope } from '../../db/scope.js';
-import { householdAccess, households, involvements, members, networkContacts, users } from '../../db/schema/index.js';
+import {
+  householdAccess,
+  households,
+  involvements,
+  members,
+  networkContacts,
+  users,
+} from '../../db/schema/index.js';
 import { assertVersion } from '../../http/etag.js';
 import { keepHistory } from './history.js';
 
@@ -50,7 +62,9 @@ async function loadRow(scope: Scope, id: string) {
 export async function registerHousehold(scope: Scope, input: HouseholdCreate): Promise<Household> {
   requireAccess(scope, 'household.register');
   const today = amsterdamDate(scope.now);
-  const issues = (input.members ?? []).flatMap((m, i) => checkDateOfBirth(m.dateOfBirth, today, `members.${i}.dateOfBirth`));
+  const issues = (input.members ?? []).flatMap((m, i) =>
+    checkDateOfBirth(m.dateOfBirth, today, `members.${i}.dateOfBirth`),
+  );
   if (issues.length > 0) throw invalid(issues);
   const { actor, tx, now } = scope;
   const address = input.address ?? { street: '', houseNumber: '', postcode: '', city: '' };
@@ -71,7 +85,13 @@ export async function registerHousehold(scope: Scope, input: HouseholdCreate): P
     })
     .returning();
   const household = h!;
-  await tx.insert(householdAccess).values({ householdId: household.id, userId: actor.userId, relation: 'coordinator', coordinatorId: actor.userId, createdAt: now });
+  await tx.insert(householdAccess).values({
+    householdId: household.id,
+    userId: actor.userId,
+    relation: 'coordinator',
+    coordinatorId: actor.userId,
+    createdAt: now,
+  });
   await tx.insert(involvements).values({
     householdId: household.id,
     userId: actor.userId,
@@ -81,9 +101,23 @@ export async function registerHousehold(scope: Scope, input: HouseholdCreate): P
     startedAt: now,
     createdBy: actor.userId,
   });
-  await keepHistory(scope, { householdId: household.id, recordType: 'household', recordId: household.id, version: 1, change: 'created', data: snapshot(household) });
+  await keepHistory(scope, {
+    householdId: household.id,
+    recordType: 'household',
+    recordId: household.id,
+    version: 1,
+    change: 'created',
+    data: snapshot(household),
+  });
   const grant: HouseholdGrant = await requireAccess(scope, 'view', { householdId: household.id });
-  scope.audit({ objectType: 'household', objectId: household.id, householdId: household.id, action: 'create', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'household',
+    objectId: household.id,
+    householdId: household.id,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
 
   // Stored one millisecond apart, so lists keep the order in which the household was described.
   const at = (i: number) => new Date(now.getTime() + i);
@@ -103,16 +137,54 @@ export async function registerHousehold(scope: Scope, input: HouseholdCreate): P
         updatedAt: now,
       })
       .returning();
-    await keepHistory(scope, { householdId: household.id, recordType: 'member', recordId: row!.id, version: 1, change: 'created', data: m });
-    scope.audit({ objectType: 'member', objectId: row!.id, memberId: row!.id, householdId: household.id, action: 'create', basis: grant.basis, role: grant.role });
+    await keepHistory(scope, {
+      householdId: household.id,
+      recordType: 'member',
+      recordId: row!.id,
+      version: 1,
+      change: 'created',
+      data: m,
+    });
+    scope.audit({
+      objectType: 'member',
+      objectId: row!.id,
+      memberId: row!.id,
+      householdId: household.id,
+      action: 'create',
+      basis: grant.basis,
+      role: grant.role,
+    });
   }
   for (const [i, c] of (input.networkContacts ?? []).entries()) {
     const [row] = await tx
       .insert(networkContacts)
-      .values({ householdId: household.id, name: c.name, relation: c.relation, quality: c.quality, phone: c.phone ?? '', note: c.note ?? '', createdAt: at(i), updatedAt: now })
+      .values({
+        householdId: household.id,
+        name: c.name,
+        relation: c.relation,
+        quality: c.quality,
+        phone: c.phone ?? '',
+        note: c.note ?? '',
+        createdAt: at(i),
+        updatedAt: now,
+      })
       .returning();
-    await keepHistory(scope, { householdId: household.id, recordType: 'network_contact', recordId: row!.id, version: 1, change: 'created', data: c });
-    scope.audit({ objectType: 'network_contact', objectId: row!.id, householdId: household.id, action: 'create', basis: grant.basis, role: grant.role });
+    await keepHistory(scope, {
+      householdId: household.id,
+      recordType: 'network_contact',
+      recordId: row!.id,
+      version: 1,
+      change: 'created',
+      data: c,
+    });
+    scope.audit({
+      objectType: 'network_contact',
+      objectId: row!.id,
+      householdId: household.id,
+      action: 'create',
+      basis: grant.basis,
+      role: grant.role,
+    });
   }
   return toHousehold(household, actor.name, grant);
 }
@@ -131,7 +203,10 @@ export async function listHouseholds(scope: Scope): Promise<HouseholdSummary[]> 
       memberCount: sql<number>`(select count(*)::int from ${members} m where m.household_id = ${households.id} and m.removed_at is null)`,
     })
     .from(households)
-    .innerJoin(householdAccess, and(eq(householdAccess.householdId, households.id), eq(householdAccess.userId, scope.actor.userId)))
+    .innerJoin(
+      householdAccess,
+      and(eq(householdAccess.householdId, households.id), eq(householdAccess.userId, scope.actor.userId)),
+    )
     .leftJoin(users, eq(users.id, households.coordinatorId))
     .orderBy(byName(households.name));
   for (const r of rows) {
@@ -141,7 +216,10 @@ export async function listHouseholds(scope: Scope): Promise<HouseholdSummary[]> 
       householdId: r.id,
       action: 'read',
       basis: r.relation === 'coordinator' ? 'care_relation:coordinator' : 'care_relation:partner',
-      role: r.relation === 'coordinator' ? 'coordinator' : (scope.actor.roles.find((x) => x !== 'coordinator') ?? scope.actor.roles[0]!),
+      role:
+        r.relation === 'coordinator'
+          ? 'coordinator'
+          : (scope.actor.roles.find((x) => x !== 'coordinator') ?? scope.actor.roles[0]!),
     });
   }
   return rows.map((r) => ({
@@ -149,7 +227,8 @@ export async function listHouseholds(scope: Scope): Promise<HouseholdSummary[]> 
     name: r.name,
     city: r.city,
     pyramidCategory: r.pyramidCategory as Pyramid,
-    coordinator: r.coordinatorId && r.coordinatorName ? { id: r.coordinatorId, name: r.coordinatorName } : null,
+    coordinator:
+      r.coordinatorId && r.coordinatorName ? { id: r.coordinatorId, name: r.coordinatorName } : null,
     relation: r.relation as HouseholdRelation,
     memberCount: r.memberCount,
   }));
@@ -158,11 +237,23 @@ export async function listHouseholds(scope: Scope): Promise<HouseholdSummary[]> 
 export async function getHousehold(scope: Scope, id: string): Promise<Household> {
   const grant = await requireAccess(scope, 'view', { householdId: id });
   const { h, coordinatorName } = await loadRow(scope, id);
-  scope.audit({ objectType: 'household', objectId: id, householdId: id, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'household',
+    objectId: id,
+    householdId: id,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return toHousehold(h, coordinatorName, grant);
 }
 
-export async function updateHousehold(scope: Scope, id: string, expectedVersion: number, patch: HouseholdPatch): Promise<Household> {
+export async function updateHousehold(
+  scope: Scope,
+  id: string,
+  expectedVersion: number,
+  patch: HouseholdPatch,
+): Promise<Household> {
   const grant = await requireAccess(scope, 'update', { householdId: id });
   const before = await loadRow(scope, id);
   assertVersion(expectedVersion, before.h.version, toHousehold(before.h, before.coordinatorName, grant));
@@ -171,7 +262,14 @@ export async function updateHousehold(scope: Scope, id: string, expectedVersion:
     .update(households)
     .set({
       ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(a ? { street: a.street ?? '', houseNumber: a.houseNumber ?? '', postcode: a.postcode ?? '', city: a.city ?? '' } : {}),
+      ...(a
+        ? {
+            street: a.street ?? '',
+            houseNumber: a.houseNumber ?? '',
+            postcode: a.postcode ?? '',
+            city: a.city ?? '',
+          }
+        : {}),
       ...(patch.pyramidCategory !== undefined ? { pyramidCategory: patch.pyramidCategory } : {}),
       version: before.h.version + 1,
       updatedAt: scope.now,
@@ -179,8 +277,21 @@ export async function updateHousehold(scope: Scope, id: string, expectedVersion:
     .where(and(eq(households.id, id), eq(households.version, expectedVersion)))
     .returning();
   if (!row) throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime.');
-  await keepHistory(scope, { householdId: id, recordType: 'household', recordId: id, version: row.version, change: 'updated', data: snapshot(row) });
-  scope.audit({ objectType: 'household', objectId: id, householdId: id, action: 'update', basis: grant.basis, role: grant.role });
+  await keepHistory(scope, {
+    householdId: id,
+    recordType: 'household',
+    recordId: id,
+    version: row.version,
+    change: 'updated',
+    data: snapshot(row),
+  });
+  scope.audit({
+    objectType: 'household',
+    objectId: id,
+    householdId: id,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return toHousehold(row, before.coordinatorName, grant);
 }
-

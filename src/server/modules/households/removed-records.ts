@@ -16,7 +16,15 @@ export async function listRemoved(scope: Scope): Promise<RemovedRecord[]> {
     ['network_contact', networkContacts],
   ] as const) {
     const rows = await scope.tx
-      .select({ id: t.id, name: t.name, householdId: t.householdId, householdName: households.name, removedAt: t.removedAt, byId: remover.id, byName: remover.name })
+      .select({
+        id: t.id,
+        name: t.name,
+        householdId: t.householdId,
+        householdName: households.name,
+        removedAt: t.removedAt,
+        byId: remover.id,
+        byName: remover.name,
+      })
       .from(t)
       .innerJoin(households, eq(households.id, t.householdId))
       .leftJoin(remover, eq(remover.id, t.removedBy))
@@ -33,7 +41,15 @@ export async function listRemoved(scope: Scope): Promise<RemovedRecord[]> {
         removedAt: r.removedAt!.toISOString(),
         removedBy: r.byId && r.byName ? { id: r.byId, name: r.byName } : null,
       });
-      scope.audit({ objectType: recordType, objectId: r.id, householdId: r.householdId, memberId: recordType === 'member' ? r.id : null, action: 'read', basis: 'administration', role: 'administrator' });
+      scope.audit({
+        objectType: recordType,
+        objectId: r.id,
+        householdId: r.householdId,
+        memberId: recordType === 'member' ? r.id : null,
+        action: 'read',
+        basis: 'administration',
+        role: 'administrator',
+      });
     }
   }
   return result.sort((a, b) => b.removedAt.localeCompare(a.removedAt));
