@@ -14,6 +14,13 @@ export const GLOBAL_PERMISSIONS = [
   'user.manage',
   'audit.read',
   'record.restore',
+  'service.manage',
+  'signal.submit',
+  'signal.triage',
+  'coordinator.assign',
+  'stagnation.worklist',
+  'stagnation.board',
+  'stagnation.settings',
 ] as const;
 export const GlobalPermission = z.enum(GLOBAL_PERMISSIONS);
 export type GlobalPermission = z.infer<typeof GlobalPermission>;

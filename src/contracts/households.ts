@@ -111,6 +111,17 @@ export const HOUSEHOLD_ACTIONS = [
   'network.write',
   'involvement.manage',
   'audit.read',
+  'assessment.write',
+  'safety.manage',
+  'plan.write',
+  'action.report',
+  'plan.acknowledge',
+  'meldcode.manage',
+  'referral.write',
+  'contact.write',
+  'handover.write',
+  'stagnation.report',
+  'stagnation.manage',
 ] as const;
 export const HouseholdAction = z.enum(HOUSEHOLD_ACTIONS);
 export type HouseholdAction = z.infer<typeof HouseholdAction>;

@@ -19,13 +19,13 @@ const rolesArb = fc.subarray([...ROLES]);
 
 describe('globalPermissions per role', () => {
   const expected: Record<Role, GlobalPermission[]> = {
-    coordinator: ['household.register'],
-    partner_professional: [],
-    partner_manager: [],
-    process_manager: [],
+    coordinator: ['household.register', 'signal.submit'],
+    partner_professional: ['signal.submit'],
+    partner_manager: ['service.manage', 'signal.submit'],
+    process_manager: ['signal.submit', 'signal.triage', 'coordinator.assign'],
     privacy_officer: ['audit.read'],
     policy_viewer: [],
-    administrator: ['organisation.manage', 'user.manage', 'record.restore'],
+    administrator: ['organisation.manage', 'user.manage', 'record.restore', 'service.manage'],
   };
 
   it.each(ROLES)('%s', (role) => {
@@ -40,7 +40,7 @@ describe('globalPermissions per role', () => {
 
   it('combines the permissions of several roles', () => {
     expect(new Set(globalPermissions(['coordinator', 'privacy_officer']))).toEqual(
-      new Set(['household.register', 'audit.read']),
+      new Set(['household.register', 'audit.read', 'signal.submit']),
     );
     expect(new Set(globalPermissions([...ROLES]))).toEqual(new Set(GLOBAL_PERMISSIONS));
   });
@@ -78,12 +78,12 @@ describe('globalPermissions per role', () => {
 describe('householdPermissions per relation', () => {
   it('gives the coordinator every write action but not audit.read', () => {
     expect(new Set(householdPermissions('coordinator'))).toEqual(
-      new Set(['update', 'member.write', 'network.write', 'involvement.manage']),
+      new Set(['update', 'member.write', 'network.write', 'involvement.manage', 'assessment.write', 'safety.manage', 'plan.write', 'action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'meldcode.manage']),
     );
   });
 
-  it('gives a partner no actions', () => {
-    expect(householdPermissions('partner')).toEqual([]);
+  it('gives a partner only reporting on their actions, acknowledging the plan and the chain actions', () => {
+    expect(householdPermissions('partner')).toEqual(['action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write']);
   });
 
   it('gives the auditor only audit.read', () => {

@@ -15,6 +15,16 @@ const GLOBAL: Record<GlobalPermission, readonly Role[]> = {
   'user.manage': ['administrator'],
   'audit.read': ['privacy_officer'],
   'record.restore': ['administrator'],
+  /** The directory of services: an organisation's managers keep their own; administrators any. */
+  'service.manage': ['partner_manager', 'administrator'],
+  /** Signals, triage and assignment (issue 7): every professional may pass a signal on; process managers triage and assign. */
+  'signal.submit': ['coordinator', 'partner_professional', 'partner_manager', 'process_manager'],
+  'signal.triage': ['process_manager'],
+  'coordinator.assign': ['process_manager'],
+  /** Stagnation (issue 6): coordinators work their worklist; process managers see the regional board; settings. */
+  'stagnation.worklist': ['coordinator'],
+  'stagnation.board': ['process_manager'],
+  'stagnation.settings': ['process_manager', 'administrator'],
 };
 
 /** `view`: the household's header (name, address, coordinator); `read`: its members, network and involvements. */
@@ -28,6 +38,19 @@ const HOUSEHOLD: Record<HouseholdPermission, readonly HouseholdRelation[]> = {
   'network.write': ['coordinator'],
   'involvement.manage': ['coordinator'],
   'audit.read': ['auditor'],
+  'assessment.write': ['coordinator'],
+  'safety.manage': ['coordinator'],
+  'plan.write': ['coordinator'],
+  'action.report': ['coordinator', 'partner'],
+  'plan.acknowledge': ['coordinator', 'partner'],
+  'meldcode.manage': ['coordinator'],
+  /** The chain: everyone who works with the household refers, logs contacts and hands over. */
+  'referral.write': ['coordinator', 'partner'],
+  'contact.write': ['coordinator', 'partner'],
+  'handover.write': ['coordinator', 'partner'],
+  /** Stagnation: everyone who works with the household may report it; the coordinator works it. */
+  'stagnation.report': ['coordinator', 'partner'],
+  'stagnation.manage': ['coordinator'],
 };
 
 /** Roles that make up the professional directory (who can be attached to a household). */

@@ -20,11 +20,4 @@ export function ageOn(dateOfBirth: string, today: string): number {
 }
 
 /** The calendar date in Europe/Amsterdam for an instant: what "today" means to the people using Schakel. */
-export function amsterdamDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export { localDate as amsterdamDate } from '../calendar/working-days.js';

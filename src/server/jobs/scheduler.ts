@@ -1,5 +1,7 @@
 import { purgeExpiredSessions } from '../modules/auth/session-store.js';
 import type { Deps } from '../deps.js';
+import { startSignalJobs } from '../modules/notifications/jobs.js';
+import { startStagnationJobs } from '../modules/stagnation/jobs.js';
 
 /**
  * Periodic housekeeping. Each job is idempotent, so several app instances may run it at once.
@@ -15,5 +17,13 @@ export function startJobs(deps: Deps): { stop(): void } {
     10 * 60 * 1000,
   );
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  const signalJobs = startSignalJobs(deps);
+  const stagnationJobs = startStagnationJobs(deps);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      signalJobs.stop();
+      stagnationJobs.stop();
+    },
+  };
 }

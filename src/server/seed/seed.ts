@@ -9,6 +9,8 @@ import { attachProfessional } from '../modules/households/involvements.js';
 import type { Role } from '../../contracts/roles.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './directory.js';
 import { DEMO_HOUSEHOLDS } from './households.js';
+import { seedSignals } from './signals.js';
+import { seedServices } from './services.js';
 
 export const DEMO_REGION = 'Regio IJssel-Vecht (demo)';
 
@@ -56,6 +58,7 @@ export async function seedDirectory(owner: Db, password = DEMO_PASSWORD): Promis
         passwordHash,
       });
     }
+    await seedServices(tx, region!.id, orgIds);
   });
 }
 
@@ -95,6 +98,7 @@ export async function seedHouseholds(app: Db): Promise<void> {
         await attachProfessional(scope, h.id, { userId: p.actor.userId, description: p.description });
     });
   }
+  await seedSignals(app);
 }
 
 export function demoLogins(): { role: string; email: string; password: string }[] {

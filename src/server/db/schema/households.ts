@@ -81,6 +81,11 @@ export const involvements = pgTable(
     description: text('description').notNull().default(''),
     startedAt: ts('started_at').notNull().defaultNow(),
     endedAt: ts('ended_at'),
+    /** Chain: the service (trajectory) and member this involvement is for, and why it ended. */
+    serviceId: uuid('service_id'),
+    memberId: uuid('member_id'),
+    status: text('status').notNull().default('active'),
+    endReason: text('end_reason').notNull().default(''),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),

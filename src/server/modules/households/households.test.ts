@@ -90,7 +90,7 @@ describe.each(testDbKinds())('households on %s', (kind) => {
 
     const seen = await partner.get(`/api/v1/households/${id}`);
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ relation: 'partner', can: [] });
+    expect(seen.body).toMatchObject({ relation: 'partner', can: ['action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'stagnation.report'] });
     expect((await partner.get(`/api/v1/households/${id}/members`)).body.items).toHaveLength(2);
     const edit = await partner.post(`/api/v1/households/${id}/members`, { name: 'Nieuw', role: 'child' });
     expect(edit.status).toBe(403);

@@ -165,7 +165,7 @@ export async function detachProfessional(
   }
   await scope.tx
     .update(involvements)
-    .set({ endedAt: scope.now, version: inv.version + 1 })
+    .set({ endedAt: scope.now, status: 'ended', version: inv.version + 1 })
     .where(eq(involvements.id, involvementId));
   const stillInvolved = await scope.tx
     .select({ id: involvements.id })

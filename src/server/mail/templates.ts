@@ -1,0 +1,47 @@
+import type { NotificationKind } from '../../contracts/notifications.js';
+import type { SignalStatus } from '../../contracts/signals.js';
+
+/**
+ * The texts of e-mails. They never carry case content: no names, no concerns, no outcomes — a link only, so the
+ * reader logs in (professionals) or enters their reference code (signallers) to see more.
+ */
+export interface MailText {
+  subject: string;
+  body: string;
+}
+
+const footer = '\n\nDit is een automatisch bericht van Schakel. Je kunt er niet op antwoorden.';
+
+const PROFESSIONAL: Record<NotificationKind, string> = {
+  'signal.received': 'Er is een nieuw signaal binnengekomen om te beoordelen.',
+  'signal.overdue': 'Een signaal is niet op tijd beoordeeld.',
+  'household.assigned': 'Je bent regisseur geworden van een huishouden.',
+  'household.unassigned': 'Je bent geen regisseur meer van een huishouden.',
+  'meldcode.opened': 'Voor een huishouden is de meldcode gestart.',
+  'stagnation.alert': 'Er is een knelpunt gemeld bij een huishouden.',
+};
+
+export function professionalMail(kind: NotificationKind, link: string): MailText {
+  return {
+    subject: 'Nieuw bericht in Schakel',
+    body: `${PROFESSIONAL[kind]}\n\nLog in om het te bekijken:\n${link}${footer}`,
+  };
+}
+
+const STATUS_TEXT: Record<SignalStatus, string> = {
+  received: 'We hebben je melding ontvangen. We kijken er zo snel mogelijk naar.',
+  picked_up: 'Je melding is opgepakt. Iemand gaat ermee aan de slag.',
+  closed: 'We hebben je melding bekeken en afgesloten.',
+};
+
+/** To a signaller without an account: the status in plain Dutch (B1), the code, and where to look it up. */
+export function signallerMail(status: SignalStatus, referenceCode: string, link: string): MailText {
+  return {
+    subject: status === 'received' ? 'We hebben je melding ontvangen' : 'Nieuws over je melding',
+    body:
+      `${STATUS_TEXT[status]}\n\nJe code is: ${referenceCode}\n` +
+      `Met deze code kun je altijd zien hoe het met je melding staat:\n${link}\n\n` +
+      'Wat we met je melding doen, mogen we je niet vertellen. Dat is om de privacy van de mensen te beschermen.' +
+      footer,
+  };
+}

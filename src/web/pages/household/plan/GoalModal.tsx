@@ -1,0 +1,138 @@
+import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifySuccess } from '../../../lib/notify.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { GOAL_KINDS, GOAL_STATUSES, LIFE_DOMAINS, type LifeDomain } from '../../../../contracts/plan.js';
+import { isApiError } from '../../../api/client.js';
+import type { Member } from '../../../api/endpoints.js';
+import { DateField } from '../../../components/fields.js';
+import { StaleNotice, useStaleEdit } from '../../../components/StaleNotice.js';
+import { FormError } from '../../../components/states.js';
+import { formatDateOnly } from '../../../lib/format.js';
+import { useIdempotencyKey } from '../../../lib/useIdempotencyKey.js';
+import { serverFieldErrors } from '../../../lib/validation.js';
+import { type Goal, planApi } from './api.js';
+import { refreshPlan } from './invalidate.js';
+
+interface Values {
+  text: string;
+  memberIds: string[];
+  domains: string[];
+  kind: string;
+  successCriterion: string;
+  targetDate: string | null;
+  status: string;
+}
+
+const toValues = (g: Goal | null): Values => ({
+  text: g?.text ?? '',
+  memberIds: g?.members.map((m) => m.id) ?? [],
+  domains: g?.domains ?? [],
+  kind: g?.kind ?? 'personal',
+  successCriterion: g?.successCriterion ?? '',
+  targetDate: g?.targetDate ?? null,
+  status: g?.status ?? 'active',
+});
+
+/** Adds or changes a goal; a stale edit shows what someone else changed and lets the user redo theirs. */
+export function GoalModal({ householdId, goal, members, onClose }: { householdId: string; goal: Goal | null; members: Member[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const idem = useIdempotencyKey();
+  const edit = useStaleEdit<Goal>(goal ?? ({ version: 0 } as Goal));
+  const required = (v: string | string[]) => (v.length > 0 && String(v).trim() ? null : t('validation.required'));
+  const form = useForm<Values>({
+    initialValues: toValues(goal),
+    validate: { text: required, memberIds: (v) => (v.length ? null : t('validation.chooseOne')), domains: (v) => (v.length ? null : t('validation.chooseOne')), successCriterion: required },
+  });
+  const save = useMutation({
+    mutationFn: (v: Values) => {
+      const body = {
+        text: v.text,
+        memberIds: v.memberIds,
+        domains: v.domains as LifeDomain[],
+        kind: v.kind as Goal['kind'],
+        successCriterion: v.successCriterion,
+        targetDate: v.targetDate || null,
+        status: v.status as Goal['status'],
+      };
+      return goal ? planApi.updateGoal(householdId, goal.id, edit.base.version, body) : planApi.addGoal(householdId, body, idem.key());
+    },
+    onSuccess: () => {
+      idem.settle();
+      refreshPlan(queryClient, householdId);
+      notifySuccess(t('plan.goals.saved'));
+      onClose();
+    },
+    onError: async (error) => {
+      idem.settle(error);
+      if (await edit.catchStale(error)) return;
+      if (isApiError(error) && error.code === 'VALIDATION_FAILED' && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
+    },
+  });
+  const limitError = isApiError(save.error) && save.error.code === 'RULE_VIOLATION' && save.error.fields.some((f) => f.path === 'status');
+  const lvbLimit = limitError && isApiError(save.error) && save.error.fields.some((f) => f.message.includes('(3)'));
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={goal ? t('plan.goals.editTitle') : t('plan.goals.addTitle')} size="lg">
+      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack gap="md">
+          {edit.stale && (
+            <StaleNotice
+              base={{ ...edit.base, memberIds: edit.base.members?.map((m) => m.id) }}
+              current={edit.stale.current ? { ...edit.stale.current, memberIds: edit.stale.current.members.map((m) => m.id) } : null}
+              mine={form.values}
+              fields={[
+                { key: 'text', label: t('plan.goals.text') },
+                { key: 'memberIds', label: t('plan.goals.members'), format: (v) => (v as string[] | undefined)?.map((id) => members.find((m) => m.id === id)?.name ?? '?').join(', ') ?? '' },
+                { key: 'domains', label: t('plan.goals.domains'), format: (v) => (v as string[] | undefined)?.map((d) => t(`plan.domain.${d}`)).join(', ') ?? '' },
+                { key: 'successCriterion', label: t('plan.goals.success') },
+                { key: 'targetDate', label: t('plan.goals.targetDate'), format: (v) => formatDateOnly(v as string) || '—' },
+                { key: 'status', label: t('plan.goals.status'), format: (v) => t(`plan.goals.statusLabel.${String(v)}`) },
+              ]}
+              onKeepMine={() => {
+                edit.keepMine();
+                save.reset();
+              }}
+              onTakeTheirs={() => {
+                const current = edit.takeTheirs();
+                if (current) form.setValues(toValues(current));
+                save.reset();
+              }}
+            />
+          )}
+          <Textarea label={t('plan.goals.text')} description={t('plan.goals.textHelp')} required autosize minRows={2} {...form.getInputProps('text')} />
+          <MultiSelect label={t('plan.goals.members')} required data={members.map((m) => ({ value: m.id, label: m.name }))} {...form.getInputProps('memberIds')} />
+          <MultiSelect label={t('plan.goals.domains')} required data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))} {...form.getInputProps('domains')} />
+          <Radio.Group label={t('plan.goals.kind')} {...form.getInputProps('kind')}>
+            <Group gap="lg" mt={4}>
+              {GOAL_KINDS.map((k) => (
+                <Radio key={k} value={k} label={t(`plan.goals.kindLabel.${k}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <TextInput label={t('plan.goals.success')} required {...form.getInputProps('successCriterion')} />
+          <Group grow align="flex-start">
+            <DateField label={t('plan.goals.targetDate')} inputProps={form.getInputProps('targetDate')} />
+            <Select label={t('plan.goals.status')} allowDeselect={false} data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.goals.statusLabel.${s}`) }))} {...form.getInputProps('status')} />
+          </Group>
+          {limitError ? (
+            <Alert color="red" variant="light" role="alert">
+              {lvbLimit ? t('plan.goals.limitErrorLvb') : t('plan.goals.limitError', { limit: 5 })}
+            </Alert>
+          ) : (
+            !edit.stale && <FormError error={save.error} />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!!edit.stale}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
