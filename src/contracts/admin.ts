@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, MediumText, Phone, RequiredName, ShortText } from './common.js';
+import { Email, Id, patchOf, MediumText, Phone, RequiredName, ShortText } from './common.js';
 import { OrganisationType, Role } from './roles.js';
 
 const Contact = z.strictObject({ name: ShortText, email: z.union([Email, z.literal('')]) });
@@ -15,7 +15,7 @@ export const OrganisationInput = z.strictObject({
   active: z.boolean().default(true),
 });
 export type OrganisationInput = z.input<typeof OrganisationInput>;
-export const OrganisationPatch = OrganisationInput.partial();
+export const OrganisationPatch = patchOf(OrganisationInput);
 export type OrganisationPatch = z.input<typeof OrganisationPatch>;
 
 export const Organisation = z.object({

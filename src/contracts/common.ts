@@ -37,3 +37,17 @@ export const Ok = z.object({ ok: z.literal(true) });
 /** A person reference shown in lists: never more than a name and a way to reach them. */
 export const PersonRef = z.object({ id: Id, name: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
+
+type Undefaulted<T> = T extends z.ZodDefault<infer U> ? U : T;
+
+/**
+ * The schema for a partial update (PATCH) of an input object: every field optional and WITHOUT its default.
+ * (zod's own `.partial()` keeps defaults, so an omitted field would be reset to its default instead of left alone.)
+ */
+export function patchOf<S extends z.ZodRawShape>(input: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(input.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  ) as { [K in keyof S]: Undefaulted<S[K]> };
+  return z.strictObject(shape).partial();
+}
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDate, MediumText, Phone, RequiredName, ShortText } from './common.js';
+import { Email, Id, patchOf, IsoDate, MediumText, Phone, RequiredName, ShortText } from './common.js';
 import { OrganisationType } from './roles.js';
 
 export const PYRAMID_CATEGORIES = [0, 1, 2, 3, 4] as const;
@@ -41,7 +41,7 @@ export const MemberInput = z.strictObject({
   preferredLanguage: z.enum(LANGUAGES).default('nl'),
 });
 export type MemberInput = z.input<typeof MemberInput>;
-export const MemberPatch = MemberInput.partial();
+export const MemberPatch = patchOf(MemberInput);
 export type MemberPatch = z.input<typeof MemberPatch>;
 
 export const Member = z.object({
@@ -72,7 +72,7 @@ export const NetworkContactInput = z.strictObject({
   note: MediumText.default(''),
 });
 export type NetworkContactInput = z.input<typeof NetworkContactInput>;
-export const NetworkContactPatch = NetworkContactInput.partial();
+export const NetworkContactPatch = patchOf(NetworkContactInput);
 export type NetworkContactPatch = z.input<typeof NetworkContactPatch>;
 
 export const NetworkContact = z.object({

@@ -161,6 +161,17 @@ describe.each(testDbKinds())('households on %s', (kind) => {
     );
   });
 
+  it('a partial update changes only the fields sent', async () => {
+    const c = await as(t.app, 'coord1');
+    const id = (await c.post('/api/v1/households', aHousehold('Familie Gedeeltelijk'))).body.id as string;
+    const m = await c.post(`/api/v1/households/${id}/members`, { name: 'Met Telefoon', role: 'parent', phone: '06 1111 2222', lvb: true, preferredLanguage: 'tr' });
+    const upd = await c.patch(`/api/v1/households/${id}/members/${m.body.id}`, { name: 'Nieuwe Naam' }, 1);
+    expect(upd.body).toMatchObject({ name: 'Nieuwe Naam', phone: '06 1111 2222', lvb: true, preferredLanguage: 'tr' });
+    const n = await c.post(`/api/v1/households/${id}/network-contacts`, { name: 'Buur', relation: 'Buurman', quality: 'neutral', note: 'Helpt met boodschappen' });
+    const nu = await c.patch(`/api/v1/households/${id}/network-contacts/${n.body.id}`, { quality: 'supportive' }, 1);
+    expect(nu.body).toMatchObject({ quality: 'supportive', note: 'Helpt met boodschappen' });
+  });
+
   it('network contacts are edited and removed like members', async () => {
     const c = await as(t.app, 'coord1');
     const id = (await c.post('/api/v1/households', aHousehold('Familie Netwerk'))).body.id as string;
