@@ -33,6 +33,10 @@ function log(msg: string) {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 }
 
+async function firstId(c: pg.Client, text: string): Promise<string> {
+  return (await c.query<{ id: string }>(text)).rows[0]!.id;
+}
+
 async function generate(owner: pg.Client) {
   const q = async (label: string, text: string) => {
     const t = Date.now();
@@ -41,10 +45,10 @@ async function generate(owner: pg.Client) {
   };
   await owner.query(`set session_replication_role = replica`); // bulk load: no FK or append-only triggers
   await owner.query(`set maintenance_work_mem = '256MB'`);
-  const region = (await owner.query(`select id from regions limit 1`)).rows[0].id as string;
-  const wijk = (await owner.query(`select id from organisations where type = 'wijkteam' limit 1`)).rows[0].id as string;
-  const jeugd = (await owner.query(`select id from organisations where type = 'jeugdhulp' limit 1`)).rows[0].id as string;
-  const pro = (await owner.query(`select id from users where 'partner_professional' = any(roles) limit 1`)).rows[0].id as string;
+  const region = await firstId(owner, `select id from regions limit 1`);
+  const wijk = await firstId(owner, `select id from organisations where type = 'wijkteam' limit 1`);
+  const jeugd = await firstId(owner, `select id from organisations where type = 'jeugdhulp' limit 1`);
+  const pro = await firstId(owner, `select id from users where 'partner_professional' = any(roles) limit 1`);
   const n = HOUSEHOLDS;
   const coordinators = Math.ceil(n / 10); // the caseload norm: 10 households per coordinator
   await q(
@@ -153,9 +157,10 @@ class Client {
     });
     if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    const info = (await res.json()) as { csrfToken: string };
+    this.csrf = info.csrfToken;
   }
-  async call(method: string, path: string, body?: unknown) {
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
       method,
       headers: {
@@ -167,7 +172,7 @@ class Client {
     });
     const text = await res.text();
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-    return text ? (JSON.parse(text) as any) : null;
+    return (text ? JSON.parse(text) : null) as T;
   }
 }
 
@@ -192,7 +197,7 @@ export async function run() {
     const genStart = Date.now();
     let region: string;
     if (reuse) {
-      region = (await owner.query(`select id from regions limit 1`)).rows[0].id as string;
+      region = await firstId(owner, `select id from regions limit 1`);
       // Start again from the generated state: no stagnations, no sweep bookkeeping, no measurement households.
       await owner.query(`set session_replication_role = replica`);
       for (const t of ['escalation_steps', 'stagnation_outreach', 'stagnations', 'stagnation_reports', 'stagnation_sweeps', 'notifications', 'mail_outbox'])
@@ -200,7 +205,7 @@ export async function run() {
       await owner.query(`set session_replication_role = origin`);
     } else region = await generate(owner);
     const generateSeconds = secs(Date.now() - genStart);
-    const count = async (t: string) => Number((await owner.query(`select count(*)::int as n from ${t}`)).rows[0].n);
+    const count = async (t: string) => (await owner.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]!.n;
     const counts = { households: await count('households'), actions: await count('plan_actions'), contacts: await count('contacts') };
     log(`generated ${JSON.stringify(counts)} in ${generateSeconds} s`);
 
@@ -219,7 +224,7 @@ export async function run() {
       const qs = factQueries(region, { mode: 'region' }, DEFAULT_STAGNATION_SETTINGS, new Date());
       for (const sq of [qs.base, qs.actions, qs.referrals, qs.evaluations]) {
         const c = dialect.sqlToQuery(sq);
-        await raw.query(c.sql, c.params as unknown[]);
+        await raw.query(c.sql, c.params);
       }
       await raw.query('commit');
       rawRuns.push(Date.now() - t);
@@ -264,10 +269,11 @@ export async function run() {
       }
       throw new Error(`sweep run ${runs} did not finish`);
     };
+    log(`app up, rss now ${rssPeakMb(app.pid!)} MB peak`);
     const first = await waitForRun(1);
-    log(`first full sweep: ${first.last_duration_ms} ms, ${first.households} candidate households, opened ${first.opened}`);
+    log(`first full sweep: ${first.last_duration_ms} ms, ${first.households} candidate households, opened ${first.opened}; peak rss ${rssPeakMb(app.pid!)} MB`);
     const second = await waitForRun(2);
-    log(`second full sweep: ${second.last_duration_ms} ms, opened ${second.opened}`);
+    log(`second full sweep: ${second.last_duration_ms} ms, opened ${second.opened}; peak rss ${rssPeakMb(app.pid!)} MB`);
 
     // Triggers: a partner records a second no-show through the API; the coordinator polls the worklist API.
     const coordEmail = DEMO_USERS.find((u) => u.key === 'coord1')!.email;
@@ -276,12 +282,14 @@ export async function run() {
     await coord.login(coordEmail);
     const partner = new Client();
     await partner.login(partnerEmail);
-    const lotte = (await coord.call('GET', '/api/v1/professionals')).items.find((p: { name: string }) => p.name === 'Lotte Visser');
+    type Items<T> = { items: T[] };
+    const pros = await coord.call<Items<{ id: string; name: string }>>('GET', '/api/v1/professionals');
+    const lotte = pros.items.find((p) => p.name === 'Lotte Visser')!;
     const targets: { id: string; member: string }[] = [];
     for (let i = 0; i < TRIGGERS; i++) {
-      const h = await coord.call('POST', '/api/v1/households', { name: `Familie Meting ${i} ${Date.now()}`, members: [{ name: 'Ouder', role: 'parent' }] });
+      const h = await coord.call<{ id: string }>('POST', '/api/v1/households', { name: `Familie Meting ${i} ${Date.now()}`, members: [{ name: 'Ouder', role: 'parent' }] });
       await coord.call('POST', `/api/v1/households/${h.id}/involvements`, { userId: lotte.id });
-      const member = (await coord.call('GET', `/api/v1/households/${h.id}/members`)).items[0].id;
+      const member = (await coord.call<Items<{ id: string }>>('GET', `/api/v1/households/${h.id}/members`)).items[0]!.id;
       await partner.call('POST', `/api/v1/households/${h.id}/contacts`, {
         memberId: member,
         plannedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
@@ -299,14 +307,15 @@ export async function run() {
         status: 'no_show',
       });
       for (;;) {
-        const list = await coord.call('GET', '/api/v1/stagnations');
-        if (list.items.some((s: { household: { id: string }; kind: string }) => s.household.id === t.id && s.kind === 'no_shows')) break;
+        const list = await coord.call<Items<{ household: { id: string }; kind: string }>>('GET', '/api/v1/stagnations');
+        if (list.items.some((s) => s.household.id === t.id && s.kind === 'no_shows')) break;
         if (performance.now() - t0 > 30_000) throw new Error('trigger did not reach the worklist within 30 s');
         await sleep(25);
       }
       latencies.push(performance.now() - t0);
     }
     log(`trigger → worklist p50 ${Math.round(pct(latencies, 50))} ms, p95 ${Math.round(pct(latencies, 95))} ms`);
+    log(`after the triggers: peak rss ${rssPeakMb(app.pid!)} MB`);
     const third = await waitForRun((second.runs ?? 2) + 1);
     const peak = rssPeakMb(app.pid!);
     const sweepSeconds = secs(Math.max(second.last_duration_ms, third.last_duration_ms));

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { Id, LongText, MediumText, PersonRef } from './common.js';
 import { OrganisationType } from './roles.js';
 
-export const CandidateReason = z.enum(['capacity', 'dominant_problem', 'earlier_relation', 'preferred', 'not_wanted', 'over_norm']);
+export const CandidateReason = z.enum([
+  'capacity',
+  'dominant_problem',
+  'earlier_relation',
+  'preferred',
+  'not_wanted',
+  'over_norm',
+]);
 export type CandidateReason = z.infer<typeof CandidateReason>;
 
 export const CoordinatorCandidate = z.object({
@@ -63,5 +70,9 @@ export const CaseloadRow = z.object({
   overNormAssignments: z.array(z.object({ household: PersonRef, reason: z.string(), at: z.string() })),
 });
 export type CaseloadRow = z.infer<typeof CaseloadRow>;
-export const CaseloadBoard = z.object({ normPerFte: z.number(), rows: z.array(CaseloadRow), unassigned: z.array(PersonRef) });
+export const CaseloadBoard = z.object({
+  normPerFte: z.number(),
+  rows: z.array(CaseloadRow),
+  unassigned: z.array(PersonRef),
+});
 export type CaseloadBoard = z.infer<typeof CaseloadBoard>;

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { Id, IsoDate, LongText, PersonRef } from './common.js';
 
 export const MELDCODE_STEPS = [1, 2, 3, 4, 5] as const;
-export const AFWEGING_QUESTIONS = ['suspicion', 'acuteOrStructural', 'canHelp', 'accepted', 'safeInTime'] as const;
+export const AFWEGING_QUESTIONS = [
+  'suspicion',
+  'acuteOrStructural',
+  'canHelp',
+  'accepted',
+  'safeInTime',
+] as const;
 export type AfwegingQuestion = (typeof AFWEGING_QUESTIONS)[number];
 
 export const Answer = z.strictObject({ answer: z.boolean(), note: LongText.default('') });

@@ -5,7 +5,15 @@ import { GOAL_KINDS, GOAL_STATUSES } from '../domain/plan/goals.js';
 import { ACTION_STATUSES, ASSIGNEE_KINDS } from '../domain/plan/actions.js';
 import { EVALUATION_DECISIONS } from '../domain/plan/evaluations.js';
 
-export { LIFE_DOMAINS, RELIANCE, GOAL_KINDS, GOAL_STATUSES, ACTION_STATUSES, ASSIGNEE_KINDS, EVALUATION_DECISIONS };
+export {
+  LIFE_DOMAINS,
+  RELIANCE,
+  GOAL_KINDS,
+  GOAL_STATUSES,
+  ACTION_STATUSES,
+  ASSIGNEE_KINDS,
+  EVALUATION_DECISIONS,
+};
 
 export const LifeDomain = z.enum(LIFE_DOMAINS);
 export type LifeDomain = z.infer<typeof LifeDomain>;
@@ -192,7 +200,10 @@ export type PlanAction = z.infer<typeof PlanAction>;
 
 /* ---------- evaluations ---------- */
 
-export const ParticipantRef = z.strictObject({ kind: z.enum(['member', 'professional', 'network_contact']), id: Id });
+export const ParticipantRef = z.strictObject({
+  kind: z.enum(['member', 'professional', 'network_contact']),
+  id: Id,
+});
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
 export const EvaluationInput = z.strictObject({
   plannedOn: IsoDate,
@@ -202,7 +213,9 @@ export type EvaluationInput = z.input<typeof EvaluationInput>;
 export const EvaluationRecordInput = z.strictObject({
   heldOn: IsoDate,
   decisions: z
-    .array(z.strictObject({ goalId: Id, progress: MediumText.min(1), decision: z.enum(EVALUATION_DECISIONS) }))
+    .array(
+      z.strictObject({ goalId: Id, progress: MediumText.min(1), decision: z.enum(EVALUATION_DECISIONS) }),
+    )
     .max(20),
   notes: LongText.default(''),
   nextEvaluationOn: IsoDate.nullable().default(null),
@@ -212,10 +225,19 @@ export type EvaluationRecordInput = z.input<typeof EvaluationRecordInput>;
 export const Evaluation = z.object({
   id: Id,
   plannedOn: z.string(),
-  participants: z.array(z.object({ kind: z.enum(['member', 'professional', 'network_contact']), id: Id, name: z.string() })),
+  participants: z.array(
+    z.object({ kind: z.enum(['member', 'professional', 'network_contact']), id: Id, name: z.string() }),
+  ),
   status: z.enum(['planned', 'held', 'cancelled']),
   heldOn: z.string().nullable(),
-  decisions: z.array(z.object({ goalId: Id, goalText: z.string(), progress: z.string(), decision: z.enum(EVALUATION_DECISIONS) })),
+  decisions: z.array(
+    z.object({
+      goalId: Id,
+      goalText: z.string(),
+      progress: z.string(),
+      decision: z.enum(EVALUATION_DECISIONS),
+    }),
+  ),
   notes: z.string(),
   closesPlan: z.boolean(),
   version: z.number().int(),
@@ -263,8 +285,18 @@ export const Agreement = z.object({
     members: z.array(z.object({ id: Id, name: z.string() })),
     organisations: z.array(z.object({ id: Id, name: z.string() })),
   }),
-  members: z.array(z.object({ memberId: Id, name: z.string(), method: z.enum(AGREEMENT_METHODS), signedOn: z.string(), recordedBy: z.string() })),
-  organisations: z.array(z.object({ organisationId: Id, name: z.string(), acknowledgedOn: z.string(), by: z.string() })),
+  members: z.array(
+    z.object({
+      memberId: Id,
+      name: z.string(),
+      method: z.enum(AGREEMENT_METHODS),
+      signedOn: z.string(),
+      recordedBy: z.string(),
+    }),
+  ),
+  organisations: z.array(
+    z.object({ organisationId: Id, name: z.string(), acknowledgedOn: z.string(), by: z.string() }),
+  ),
   complete: z.boolean(),
 });
 export type Agreement = z.infer<typeof Agreement>;
@@ -290,7 +322,10 @@ export const PlanComparison = z.object({
 });
 export type PlanComparison = z.infer<typeof PlanComparison>;
 
-export const VersionParams = z.strictObject({ id: Id, number: z.coerce.number().int().min(1).max(1_000_000) });
+export const VersionParams = z.strictObject({
+  id: Id,
+  number: z.coerce.number().int().min(1).max(1_000_000),
+});
 export const CompareQuery = z.strictObject({
   from: z.coerce.number().int().min(1).max(1_000_000),
   to: z.coerce.number().int().min(1).max(1_000_000),

@@ -22,7 +22,9 @@ export const ReferenceCode = z
   .trim()
   .toUpperCase()
   .max(20)
-  .regex(/^SK-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, { message: 'Use the code from your confirmation, such as SK-7K3F-9QXM' });
+  .regex(/^SK-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, {
+    message: 'Use the code from your confirmation, such as SK-7K3F-9QXM',
+  });
 
 export const Subject = z.strictObject({
   name: ShortText.min(1),
@@ -92,11 +94,21 @@ export const MatchCandidate = z.object({
 export type MatchCandidate = z.infer<typeof MatchCandidate>;
 
 export const SignalDetail = SignalSummary.extend({
-  signaller: z.object({ name: z.string(), email: z.string(), phone: z.string(), organisation: z.string().nullable() }),
+  signaller: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    organisation: z.string().nullable(),
+  }),
   subject: z.object({
     name: z.string(),
     dateOfBirth: z.string().nullable(),
-    address: z.object({ street: z.string(), houseNumber: z.string(), postcode: z.string(), city: z.string() }),
+    address: z.object({
+      street: z.string(),
+      houseNumber: z.string(),
+      postcode: z.string(),
+      city: z.string(),
+    }),
   }),
   concern: z.string(),
   household: PersonRef.nullable(),

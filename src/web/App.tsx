@@ -56,7 +56,12 @@ const queryClient = new QueryClient({
 function RequireSession() {
   const { session, loading, loadError, retry } = useSession();
   const location = useLocation();
-  if (loading) return <main><LoadingState /></main>;
+  if (loading)
+    return (
+      <main>
+        <LoadingState />
+      </main>
+    );
   if (loadError) {
     return (
       <main style={{ padding: 24 }}>
@@ -133,20 +138,69 @@ export function AppRoutes() {
           }
         />
         <Route path="account/password" element={<PasswordPage />} />
-        <Route path="signals" element={<RequirePermission permission="signal.submit"><ProfessionalSignalsPage /></RequirePermission>} />
-        <Route path="triage" element={<RequirePermission permission="signal.triage"><TriageQueuePage /></RequirePermission>} />
-        <Route path="triage/:signalId" element={<RequirePermission permission="signal.triage"><TriageSignalPage /></RequirePermission>} />
-        <Route path="assignment/:householdId" element={<RequirePermission permission="coordinator.assign"><AssignmentPage /></RequirePermission>} />
+        <Route
+          path="signals"
+          element={
+            <RequirePermission permission="signal.submit">
+              <ProfessionalSignalsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="triage"
+          element={
+            <RequirePermission permission="signal.triage">
+              <TriageQueuePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="triage/:signalId"
+          element={
+            <RequirePermission permission="signal.triage">
+              <TriageSignalPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="assignment/:householdId"
+          element={
+            <RequirePermission permission="coordinator.assign">
+              <AssignmentPage />
+            </RequirePermission>
+          }
+        />
         <Route path="caseloads" element={<CaseloadPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="services" element={<ServicesPage />} />
         <Route path="referrals" element={<ReferralQueuePage />} />
-        <Route path="stagnations" element={<RequirePermission permission="stagnation.worklist"><WorklistPage /></RequirePermission>} />
+        <Route
+          path="stagnations"
+          element={
+            <RequirePermission permission="stagnation.worklist">
+              <WorklistPage />
+            </RequirePermission>
+          }
+        />
         <Route path="stagnations/:stagnationId" element={<StagnationPage />} />
         <Route path="escalations" element={<EscalationsPage />} />
         <Route path="escalations/:stepId" element={<EscalationsPage />} />
-        <Route path="stagnation/board" element={<RequirePermission permission="stagnation.board"><BoardPage /></RequirePermission>} />
-        <Route path="stagnation/settings" element={<RequirePermission permission="stagnation.settings"><StagnationSettingsPage /></RequirePermission>} />
+        <Route
+          path="stagnation/board"
+          element={
+            <RequirePermission permission="stagnation.board">
+              <BoardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="stagnation/settings"
+          element={
+            <RequirePermission permission="stagnation.settings">
+              <StagnationSettingsPage />
+            </RequirePermission>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -175,7 +229,11 @@ function useLocalisedTheme() {
 export function App() {
   const localisedTheme = useLocalisedTheme();
   return (
-    <MantineProvider theme={localisedTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider
+      theme={localisedTheme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
       <LocalisedDates>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>

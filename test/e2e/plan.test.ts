@@ -3,7 +3,14 @@ import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS_DIR, auditPage, browserMissing, launchBrowser, startE2eApp, type E2eApp } from './support/app.js';
+import {
+  SHOTS_DIR,
+  auditPage,
+  browserMissing,
+  launchBrowser,
+  startE2eApp,
+  type E2eApp,
+} from './support/app.js';
 
 const PDFJS = path.resolve('node_modules/pdfjs-dist');
 const inDays = (n: number) => {
@@ -12,7 +19,11 @@ const inDays = (n: number) => {
 };
 
 async function pdfText(data: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, standardFontDataUrl: `${PDFJS}/standard_fonts/` }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    standardFontDataUrl: `${PDFJS}/standard_fonts/`,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -42,7 +53,12 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
   });
 
   async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 740 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width, height: width > 500 ? 900 : 740 },
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      acceptDownloads: true,
+    });
     contexts.push(context);
     return context.newPage();
   }
@@ -67,9 +83,14 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`));
   }
 
-  async function choose(scope: Page | ReturnType<Page['getByRole']>, page: Page, label: string, option: string | RegExp) {
+  async function choose(
+    scope: Page | ReturnType<Page['getByRole']>,
+    page: Page,
+    label: string,
+    option: string | RegExp,
+  ) {
     await field(scope, label).click();
-    await page.getByRole('option', { name: option }).first().click();
+    await page.getByRole('option', { name: option, exact: true }).click();
   }
 
   async function openHousehold(page: Page, tab: string) {
@@ -91,8 +112,8 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     await page.getByRole('heading', { name: 'Zelfredzaamheid', level: 2 }).waitFor();
 
     for (const [date, scores] of [
-      [inDays(-60), { 'Financiën': 1, Huisvesting: 2, 'Sociaal netwerk': 3, 'Geestelijke gezondheid': 2 }],
-      [inDays(0), { 'Financiën': 2, Huisvesting: 3, 'Sociaal netwerk': 4, 'Geestelijke gezondheid': 3 }],
+      [inDays(-60), { Financiën: 1, Huisvesting: 2, 'Sociaal netwerk': 3, 'Geestelijke gezondheid': 2 }],
+      [inDays(0), { Financiën: 2, Huisvesting: 3, 'Sociaal netwerk': 4, 'Geestelijke gezondheid': 3 }],
     ] as const) {
       await page.getByRole('button', { name: 'Nieuwe meting' }).click();
       const dialog = page.getByRole('dialog', { name: 'Nieuwe meting zelfredzaamheid' });
@@ -103,9 +124,15 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
       await dialog.getByText('Kies minstens één leefgebied.').waitFor();
       for (const [domain, score] of Object.entries(scores)) {
         await dialog.getByRole('checkbox', { name: domain, exact: true }).check();
-        await dialog.getByRole('radiogroup', { name: `Score ${domain}` }).getByRole('radio', { name: new RegExp(`^${score} ·`) }).check();
+        await dialog
+          .getByRole('radiogroup', { name: `Score ${domain}` })
+          .getByRole('radio', { name: new RegExp(`^${score} ·`) })
+          .check();
       }
-      await dialog.getByRole('textbox', { name: 'Toelichting' }).first().fill('Huurachterstand van drie maanden');
+      await dialog
+        .getByRole('textbox', { name: 'Toelichting' })
+        .first()
+        .fill('Huurachterstand van drie maanden');
       if (date === inDays(0)) await expectAccessible(page, 'plan-assessment-form');
       await dialog.getByRole('button', { name: 'Opslaan' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -118,7 +145,9 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     await page.getByRole('button', { name: 'Veiligheid inschatten' }).click();
     const safety = page.getByRole('dialog', { name: 'Inschatting veiligheid kinderen' });
     await safety.getByRole('textbox', { name: 'Zorgen' }).fill('Veel spanning thuis door geldzorgen');
-    await safety.getByRole('textbox', { name: 'Wat houdt de kinderen veilig?' }).fill('Oma Ria past twee middagen per week op');
+    await safety
+      .getByRole('textbox', { name: 'Wat houdt de kinderen veilig?' })
+      .fill('Oma Ria past twee middagen per week op');
     await safety.getByRole('radio', { name: 'Verhoogd' }).check();
     await safety.getByRole('button', { name: 'Opslaan' }).click();
     await safety.waitFor({ state: 'detached' });
@@ -142,12 +171,18 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     const q = page.getByRole('dialog', { name: 'Hulpvraag toevoegen' });
     await choose(q, page, 'Van wie is de vraag?', 'Marloes de Vries');
     await choose(q, page, 'Leefgebied', 'Financiën');
-    await q.getByRole('textbox', { name: 'De vraag, in eigen woorden' }).fill('Ik wil weer overzicht over mijn geld en de brieven');
+    await q
+      .getByRole('textbox', { name: 'De vraag, in eigen woorden' })
+      .fill('Ik wil weer overzicht over mijn geld en de brieven');
     await q.getByRole('button', { name: 'Opslaan' }).click();
     await q.waitFor({ state: 'detached' });
 
     const goals = [
-      ['Ik wil dat de huur elke maand op tijd betaald is', 'Financiën', 'De huur is drie maanden op tijd betaald'],
+      [
+        'Ik wil dat de huur elke maand op tijd betaald is',
+        'Financiën',
+        'De huur is drie maanden op tijd betaald',
+      ],
       ['Dylan gaat elke dag naar school', 'Werk & opleiding', 'Dylan mist geen lessen meer zonder reden'],
     ];
     for (const [text, domain, success] of goals) {
@@ -155,7 +190,9 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
       const g = page.getByRole('dialog', { name: 'Doel toevoegen' });
       await g.getByRole('textbox', { name: /Het doel, in de woorden van het gezin/ }).fill(text!);
       await field(g, 'Voor wie is dit doel?').click({ force: true });
-      await page.getByRole('option', { name: text!.startsWith('Dylan') ? 'Dylan de Vries' : 'Marloes de Vries' }).click();
+      await page
+        .getByRole('option', { name: text!.startsWith('Dylan') ? 'Dylan de Vries' : 'Marloes de Vries' })
+        .click();
       await g.getByRole('heading', { name: 'Doel toevoegen' }).click();
       await field(g, 'Leefgebieden').click({ force: true });
       await page.getByRole('option', { name: domain! }).click();
@@ -182,7 +219,9 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
       await page.getByRole('option', { name: 'Tijdsbesteding' }).click();
       await g.getByRole('heading', { name: 'Doel toevoegen' }).click();
       await g.getByRole('textbox', { name: 'Hoe weten we dat het doel bereikt is?' }).click();
-      await g.getByRole('textbox', { name: 'Hoe weten we dat het doel bereikt is?' }).fill('Jayden zegt het zelf');
+      await g
+        .getByRole('textbox', { name: 'Hoe weten we dat het doel bereikt is?' })
+        .fill('Jayden zegt het zelf');
       await g.getByRole('button', { name: 'Opslaan' }).click();
       if (text.includes('sport')) {
         await g.getByRole('alert').filter({ hasText: 'licht verstandelijke beperking' }).waitFor();
@@ -191,11 +230,19 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
       }
       await g.waitFor({ state: 'detached' });
     }
-    await page.getByText(/Omdat de doelen gaan over iemand met een licht verstandelijke beperking \(Jayden de Vries\)/).waitFor();
+    await page
+      .getByText(
+        /Omdat de doelen gaan over iemand met een licht verstandelijke beperking \(Jayden de Vries\)/,
+      )
+      .waitFor();
 
-    await page.getByRole('button', { name: 'Actie toevoegen bij: Ik wil dat de huur elke maand op tijd betaald is' }).click();
+    await page
+      .getByRole('button', { name: 'Actie toevoegen bij: Ik wil dat de huur elke maand op tijd betaald is' })
+      .click();
     const a = page.getByRole('dialog', { name: 'Actie toevoegen' });
-    await a.getByRole('textbox', { name: 'Wat gebeurt er?' }).fill('Budgetbeheer aanvragen en de huur automatisch laten betalen');
+    await a
+      .getByRole('textbox', { name: 'Wat gebeurt er?' })
+      .fill('Budgetbeheer aanvragen en de huur automatisch laten betalen');
     await choose(a, page, 'Wie doet het?', 'Schuldhulp Zwolle');
     await a.getByRole('textbox', { name: 'Klaar op' }).fill(inDays(-3));
     await a.getByRole('textbox', { name: 'Klaar op' }).press('Tab');
@@ -206,7 +253,9 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     await a.getByRole('button', { name: 'Opslaan' }).click();
     await a.waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: 'Actie toevoegen bij: Ik wil dat de huur elke maand op tijd betaald is' }).click();
+    await page
+      .getByRole('button', { name: 'Actie toevoegen bij: Ik wil dat de huur elke maand op tijd betaald is' })
+      .click();
     const b = page.getByRole('dialog', { name: 'Actie toevoegen' });
     await b.getByRole('textbox', { name: 'Wat gebeurt er?' }).fill('Alle post van deze week samen openmaken');
     await choose(b, page, 'Wie doet het?', 'Marloes de Vries');
@@ -219,8 +268,8 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     const e = page.getByRole('dialog', { name: 'Evaluatie plannen' });
     await e.getByRole('textbox', { name: 'Datum' }).fill(inDays(42));
     await e.getByRole('heading', { name: 'Evaluatie plannen' }).click();
-    await field(e, 'Wie doen er mee?').click({ force: true });
-    await page.screenshot({ path: '/tmp/shots-plan/eval-debug.png' });
+    await field(e, 'Wie doen er mee?').focus();
+    await page.keyboard.press('ArrowDown');
     await page.getByRole('option', { name: 'Marloes de Vries' }).click();
     await page.getByRole('option', { name: /Fatma Demir/ }).click();
     await e.getByRole('heading', { name: 'Evaluatie plannen' }).click();
@@ -257,7 +306,9 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     await partner.getByRole('button', { name: /Voortgang doorgeven: Budgetbeheer aanvragen/ }).click();
     const r = partner.getByRole('dialog', { name: 'Voortgang doorgeven' });
     await choose(r, partner, 'Stand', 'Loopt vast');
-    await r.getByRole('textbox', { name: 'Wat houdt het tegen?' }).fill('Wachtlijst budgetbeheer tot volgende maand');
+    await r
+      .getByRole('textbox', { name: 'Wat houdt het tegen?' })
+      .fill('Wachtlijst budgetbeheer tot volgende maand');
     await r.getByRole('button', { name: 'Opslaan' }).click();
     await r.waitFor({ state: 'detached' });
     await partner.getByText('Wachtlijst budgetbeheer tot volgende maand').waitFor();
@@ -268,7 +319,9 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     const action = page.getByRole('button', { name: /Actie wijzigen: Budgetbeheer aanvragen/ });
     await action.click();
     const edit = page.getByRole('dialog', { name: 'Actie wijzigen' });
-    await edit.getByRole('textbox', { name: 'Wat gebeurt er?' }).fill('Budgetbeheer aanvragen bij Schuldhulp Zwolle');
+    await edit
+      .getByRole('textbox', { name: 'Wat gebeurt er?' })
+      .fill('Budgetbeheer aanvragen bij Schuldhulp Zwolle');
     await edit.getByRole('button', { name: 'Opslaan' }).click();
     await edit.getByRole('alert').filter({ hasText: 'Loopt vast' }).waitFor();
     await expectAccessible(page, 'plan-stale-edit');
@@ -276,6 +329,12 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     await edit.getByRole('button', { name: 'Opslaan' }).click();
     await edit.waitFor({ state: 'detached' });
     await page.getByText('Budgetbeheer aanvragen bij Schuldhulp Zwolle').waitFor();
+
+    const phone = await newPage(375);
+    await signIn(phone, 'coord1');
+    await openHousehold(phone, 'Plan');
+    await phone.getByRole('heading', { name: 'Doelen' }).waitFor();
+    await expectAccessible(phone, 'plan-phone');
 
     await page.getByRole('heading', { name: 'Vergelijk versies' }).scrollIntoViewIfNeeded();
     await page.mouse.move(0, 0);
@@ -286,7 +345,10 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     const page = await newPage();
     await signIn(page, 'coord1');
     await openHousehold(page, 'Plan');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Plan als pdf (Nederlands)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Plan als pdf (Nederlands)' }).click(),
+    ]);
     const file = await download.path();
     const pdf = readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -311,7 +373,10 @@ describe.skipIf(browserMissing)('the plan in the browser', () => {
     // Render page 1 with pdf.js in Chromium and keep a screenshot of it.
     const viewer = await newPage(900);
     const files: Record<string, [string, string | Buffer]> = {
-      '/': ['text/html', '<!doctype html><html lang="nl"><title>Plan</title><body style="margin:0;background:#888"><canvas id="c" style="display:block;margin:0 auto"></canvas><script type="module" src="/view.mjs"></script></body></html>'],
+      '/': [
+        'text/html',
+        '<!doctype html><html lang="nl"><title>Plan</title><body style="margin:0;background:#888"><canvas id="c" style="display:block;margin:0 auto"></canvas><script type="module" src="/view.mjs"></script></body></html>',
+      ],
       '/view.mjs': [
         'text/javascript',
         `import * as pdfjs from '/pdf.mjs';
@@ -330,7 +395,8 @@ document.body.dataset.rendered = String(doc.numPages);`,
     };
     await viewer.route('http://pdf.test/**', async (route) => {
       const p = new URL(route.request().url()).pathname;
-      if (p.startsWith('/fonts/')) return route.fulfill({ body: readFileSync(`${PDFJS}/standard_fonts/${path.basename(p)}`) });
+      if (p.startsWith('/fonts/'))
+        return route.fulfill({ body: readFileSync(`${PDFJS}/standard_fonts/${path.basename(p)}`) });
       const f = files[p];
       return f ? route.fulfill({ contentType: f[0], body: f[1] }) : route.fulfill({ status: 404, body: '' });
     });
@@ -338,7 +404,10 @@ document.body.dataset.rendered = String(doc.numPages);`,
     await viewer.waitForSelector('body[data-rendered]');
     await viewer.locator('#c').screenshot({ path: path.join(SHOTS_DIR, 'plan-pdf-page1.png') });
 
-    const [en] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Plan als pdf (Engels)' }).click()]);
+    const [en] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Plan als pdf (Engels)' }).click(),
+    ]);
     const enText = await pdfText(readFileSync(await en.path()));
     expect(enText).toContain('Our plan: Familie de Vries');
     expect(enText).toContain('Who can you call?');

@@ -24,7 +24,11 @@ describe.skipIf(browserMissing)('from signal to coordinator in the browser', () 
   });
 
   async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 740 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const context = await browser.newContext({
+      viewport: { width, height: width > 500 ? 900 : 740 },
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
     contexts.push(context);
     return context.newPage();
   }
@@ -50,7 +54,9 @@ describe.skipIf(browserMissing)('from signal to coordinator in the browser', () 
     await expect.poll(() => page.getByText('Vul dit veld in.').count()).toBeGreaterThan(0);
     await page.getByLabel(/^Naam \(of omschrijving/).fill('Familie Okafor');
     await page.getByLabel(/^Geboortedatum/).fill('14-02-2015');
-    await page.getByLabel('Wat is je zorg?').fill('<b>Vet</b> <script>alert(1)</script> De kinderen staan elke ochtend alleen buiten te wachten.');
+    await page
+      .getByLabel('Wat is je zorg?')
+      .fill('<b>Vet</b> <script>alert(1)</script> De kinderen staan elke ochtend alleen buiten te wachten.');
     await page.getByLabel('Snel: binnen 24 uur').check();
     await page.getByLabel(/^Je naam/).fill('Buurvrouw Anja');
     await page.getByRole('button', { name: 'Melding versturen' }).click();
@@ -77,9 +83,14 @@ describe.skipIf(browserMissing)('from signal to coordinator in the browser', () 
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
     expect(page.url()).toContain('/triage/');
-    await page.getByLabel(/^Categorie \(piramide\)/).first().click();
+    await page
+      .getByLabel(/^Categorie \(piramide\)/)
+      .first()
+      .click();
     await page.getByRole('option', { name: /^Categorie 2/ }).click();
-    await page.getByLabel(/^Waarom besluit je dit/).fill('Kinderen vaak alleen; school en wijkteam zijn nodig.');
+    await page
+      .getByLabel(/^Waarom besluit je dit/)
+      .fill('Kinderen vaak alleen; school en wijkteam zijn nodig.');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.waitForURL(/\/assignment\/[0-9a-f-]+$/);
     await page.getByText('Voorgestelde regisseurs').waitFor();

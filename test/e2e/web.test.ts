@@ -25,7 +25,9 @@ describe.skipIf(browserMissing)('Schakel web app', () => {
     let i = 0;
     for (const c of contexts) {
       for (const p of c.pages()) {
-        await auditPage(p, `FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${i++}`).catch(() => undefined);
+        await auditPage(p, `FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${i++}`).catch(
+          () => undefined,
+        );
       }
     }
   });
@@ -110,7 +112,9 @@ describe.skipIf(browserMissing)('Schakel web app', () => {
     await page.getByLabel(/^Wachtwoord/).fill('dit-is-niet-het-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').innerText()).toContain('Het e-mailadres of het wachtwoord klopt niet');
+    expect(await page.getByRole('alert').innerText()).toContain(
+      'Het e-mailadres of het wachtwoord klopt niet',
+    );
 
     await signIn(page, 'coord1');
     await page.getByRole('heading', { level: 1, name: 'Mijn huishoudens' }).waitFor();

@@ -35,14 +35,21 @@ describe('coordinator ranking', () => {
 
   it('prefers the coordinator with room, then the dominant problem, then an earlier relation', () => {
     expect(rankCandidates([cand('a', 8), cand('b', 3)], ctx).map((c) => c.userId)).toEqual(['b', 'a']);
-    const withProblem = rankCandidates([cand('a', 4), cand('b', 4, { organisationType: 'ggz' })], { ...ctx, dominantProblem: 'ggz' });
+    const withProblem = rankCandidates([cand('a', 4), cand('b', 4, { organisationType: 'ggz' })], {
+      ...ctx,
+      dominantProblem: 'ggz',
+    });
     expect(withProblem[0]).toMatchObject({ userId: 'b', reasons: ['capacity', 'dominant_problem'] });
     const known = rankCandidates([cand('a', 2), cand('b', 5, { earlierRelation: true })], ctx);
     expect(known[0]).toMatchObject({ userId: 'b', reasons: ['capacity', 'earlier_relation'] });
   });
 
   it('puts someone the household does not want last, and a preferred coordinator first', () => {
-    const r = rankCandidates([cand('a', 0, { earlierRelation: true }), cand('b', 6), cand('c', 6)], { ...ctx, notWantedUserIds: ['a'], preferredUserId: 'c' });
+    const r = rankCandidates([cand('a', 0, { earlierRelation: true }), cand('b', 6), cand('c', 6)], {
+      ...ctx,
+      notWantedUserIds: ['a'],
+      preferredUserId: 'c',
+    });
     expect(r.map((c) => c.userId)).toEqual(['c', 'b', 'a']);
     expect(r[2]!.reasons).toContain('not_wanted');
   });
@@ -79,11 +86,16 @@ describe('coordinator ranking', () => {
 
   it('fewer households never ranks lower, all else equal', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.constantFrom(0.5, 0.8, 1), (x, y, fte) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        const ranked = rankCandidates([cand('b-more', hi, { fte }), cand('a-less', lo, { fte })], ctx);
-        expect(ranked[0]!.caseload).toBe(lo);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom(0.5, 0.8, 1),
+        (x, y, fte) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          const ranked = rankCandidates([cand('b-more', hi, { fte }), cand('a-less', lo, { fte })], ctx);
+          expect(ranked[0]!.caseload).toBe(lo);
+        },
+      ),
     );
   });
 });

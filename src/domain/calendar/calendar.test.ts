@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dutchHolidays, easterSunday, isWorkingDay, kingsDay, weekday } from './holidays.js';
-import { addWorkingDays, endOfWorkingDaysAfter, localDate, startOfLocalDay, workingDaysBetween } from './working-days.js';
+import {
+  addWorkingDays,
+  endOfWorkingDaysAfter,
+  localDate,
+  startOfLocalDay,
+  workingDaysBetween,
+} from './working-days.js';
 
 const anyDate = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
@@ -31,9 +37,11 @@ describe('Dutch public holidays', () => {
     expect(kingsDay(2014)).toBe('2014-04-26');
     expect(kingsDay(2025)).toBe('2025-04-26');
     expect(kingsDay(2026)).toBe('2026-04-27');
-    fc.assert(fc.property(fc.integer({ min: 2014, max: 2200 }), (y) => {
-      expect(weekday(kingsDay(y))).not.toBe(0);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 2014, max: 2200 }), (y) => {
+        expect(weekday(kingsDay(y))).not.toBe(0);
+      }),
+    );
   });
 
   it('counts Liberation Day only in lustrum years by default, every year when asked', () => {
@@ -86,10 +94,15 @@ describe('working days', () => {
 
   it('is monotonic: more working days never gives an earlier date', () => {
     fc.assert(
-      fc.property(anyDate, fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), (start, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(addWorkingDays(start, lo) <= addWorkingDays(start, hi)).toBe(true);
-      }),
+      fc.property(
+        anyDate,
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        (start, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(addWorkingDays(start, lo) <= addWorkingDays(start, hi)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -105,15 +118,21 @@ describe('working days', () => {
 describe('deadlines in Amsterdam time', () => {
   it('ends at local midnight, in winter and in summer time', () => {
     // Received Friday 2026-01-09 22:30 Amsterdam (21:30Z); 5 working days → end of Friday 16 January.
-    expect(endOfWorkingDaysAfter(new Date('2026-01-09T21:30:00Z'), 5).toISOString()).toBe('2026-01-16T22:59:59.999Z');
+    expect(endOfWorkingDaysAfter(new Date('2026-01-09T21:30:00Z'), 5).toISOString()).toBe(
+      '2026-01-16T22:59:59.999Z',
+    );
     // Summer: received Monday 2026-06-01 → end of Monday 8 June (UTC+2).
-    expect(endOfWorkingDaysAfter(new Date('2026-06-01T08:00:00Z'), 5).toISOString()).toBe('2026-06-08T21:59:59.999Z');
+    expect(endOfWorkingDaysAfter(new Date('2026-06-01T08:00:00Z'), 5).toISOString()).toBe(
+      '2026-06-08T21:59:59.999Z',
+    );
   });
 
   it('uses the Amsterdam date: 23:30Z on 31 Dec is already 1 January there', () => {
     expect(localDate(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
     // Received on New Year's Day (Thu) → 5 working days: Fri 2, Mon 5 … Thu 8 January.
-    expect(endOfWorkingDaysAfter(new Date('2025-12-31T23:30:00Z'), 5).toISOString()).toBe('2026-01-08T22:59:59.999Z');
+    expect(endOfWorkingDaysAfter(new Date('2025-12-31T23:30:00Z'), 5).toISOString()).toBe(
+      '2026-01-08T22:59:59.999Z',
+    );
   });
 
   it('finds local midnight on the days the clocks change', () => {
@@ -125,12 +144,16 @@ describe('deadlines in Amsterdam time', () => {
 
   it('a deadline is always later than receipt and falls at the end of a working day', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01Z'), max: new Date('2080-01-01Z'), noInvalidDate: true }), fc.integer({ min: 1, max: 10 }), (at, n) => {
-        const due = endOfWorkingDaysAfter(at, n);
-        expect(due.getTime()).toBeGreaterThan(at.getTime());
-        expect(isWorkingDay(localDate(due))).toBe(true);
-        expect(localDate(new Date(due.getTime() + 1))).not.toBe(localDate(due));
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01Z'), max: new Date('2080-01-01Z'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 10 }),
+        (at, n) => {
+          const due = endOfWorkingDaysAfter(at, n);
+          expect(due.getTime()).toBeGreaterThan(at.getTime());
+          expect(isWorkingDay(localDate(due))).toBe(true);
+          expect(localDate(new Date(due.getTime() + 1))).not.toBe(localDate(due));
+        },
+      ),
     );
   });
 });

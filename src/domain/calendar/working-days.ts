@@ -4,7 +4,12 @@ export const ZONE = 'Europe/Amsterdam';
 
 /** The calendar date (yyyy-mm-dd) in Europe/Amsterdam of an instant. */
 export function localDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** Minutes Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */
@@ -20,7 +25,14 @@ function offsetMinutes(at: Date): number {
     second: 'numeric',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
 }
 
@@ -46,7 +58,8 @@ export function addWorkingDays(date: string, n: number, options: HolidayOptions 
 /** Working days strictly after `from` up to and including `to` (0 when `to` ≤ `from`). */
 export function workingDaysBetween(from: string, to: string, options: HolidayOptions = {}): number {
   let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, options)) count += 1;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
+    if (isWorkingDay(day, options)) count += 1;
   return count;
 }
 

@@ -59,7 +59,11 @@ export function nextStep(latest: Map<number, MeldcodeStepData>): number | null {
 }
 
 /** Checks a step against the steps already recorded; returns the problems (empty when it may be recorded). */
-export function checkStep(latest: Map<number, MeldcodeStepData>, input: MeldcodeStepData, today: string): FieldIssue[] {
+export function checkStep(
+  latest: Map<number, MeldcodeStepData>,
+  input: MeldcodeStepData,
+  today: string,
+): FieldIssue[] {
   const missing = [1, 2, 3, 4].filter((s) => s < input.step && !latest.has(s));
   if (missing.length > 0) return [{ path: 'step', message: `Record step ${missing[0]} first.` }];
   const issues: FieldIssue[] = [];
@@ -67,8 +71,10 @@ export function checkStep(latest: Map<number, MeldcodeStepData>, input: Meldcode
     issues.push({ path: 'veiligThuisAdvice', message: 'Record the advice Veilig Thuis gave.' });
   }
   if (input.step === 3) {
-    if (input.skipped && !input.skipReason.trim()) issues.push({ path: 'skipReason', message: 'Say why talking with the client would endanger safety.' });
-    if (!input.skipped && !input.conversation.trim()) issues.push({ path: 'conversation', message: 'Record what was discussed with the client.' });
+    if (input.skipped && !input.skipReason.trim())
+      issues.push({ path: 'skipReason', message: 'Say why talking with the client would endanger safety.' });
+    if (!input.skipped && !input.conversation.trim())
+      issues.push({ path: 'conversation', message: 'Record what was discussed with the client.' });
   }
   if (input.step === 5) {
     const required = requiredDecision(answersOf(latest));
@@ -78,8 +84,10 @@ export function checkStep(latest: Map<number, MeldcodeStepData>, input: Meldcode
     if (required !== 'close' && !input.report && !input.organiseHelp) {
       issues.push({ path: 'organiseHelp', message: 'Decide to organise help, to report, or both.' });
     }
-    if (input.report && !input.reportedOn) issues.push({ path: 'reportedOn', message: 'Record the date of the report.' });
-    if (input.reportedOn && input.reportedOn > today) issues.push({ path: 'reportedOn', message: 'The date of the report cannot be in the future.' });
+    if (input.report && !input.reportedOn)
+      issues.push({ path: 'reportedOn', message: 'Record the date of the report.' });
+    if (input.reportedOn && input.reportedOn > today)
+      issues.push({ path: 'reportedOn', message: 'The date of the report cannot be in the future.' });
   }
   return issues;
 }

@@ -6,35 +6,57 @@ import { partnerMayReport, checkActionStatus } from './actions.js';
 describe('agreeing a plan version', () => {
   it('is complete when every adult agreed and every involved organisation acknowledged', () => {
     const base = { requiredMemberIds: ['m1', 'm2'], requiredOrganisationIds: ['o1'] };
-    expect(agreementState({ ...base, memberAgreements: [{ memberId: 'm1' }], organisationAcknowledgements: [{ organisationId: 'o1' }] })).toEqual({
+    expect(
+      agreementState({
+        ...base,
+        memberAgreements: [{ memberId: 'm1' }],
+        organisationAcknowledgements: [{ organisationId: 'o1' }],
+      }),
+    ).toEqual({
       complete: false,
       missingMemberIds: ['m2'],
       missingOrganisationIds: [],
     });
-    expect(agreementState({ ...base, memberAgreements: [{ memberId: 'm1' }, { memberId: 'm2' }], organisationAcknowledgements: [{ organisationId: 'o1' }] }).complete).toBe(true);
+    expect(
+      agreementState({
+        ...base,
+        memberAgreements: [{ memberId: 'm1' }, { memberId: 'm2' }],
+        organisationAcknowledgements: [{ organisationId: 'o1' }],
+      }).complete,
+    ).toBe(true);
     expect(needsAgreement('parent') && needsAgreement('other_adult') && !needsAgreement('child')).toBe(true);
   });
 
   it('property: complete exactly when nobody is missing (and there is someone to agree)', () => {
     const ids = ['a', 'b', 'c', 'd'];
     fc.assert(
-      fc.property(fc.subarray(ids), fc.subarray(ids), fc.subarray(ids), fc.subarray(ids), (rm, ro, am, ao) => {
-        const s = agreementState({
-          requiredMemberIds: rm,
-          requiredOrganisationIds: ro,
-          memberAgreements: am.map((memberId) => ({ memberId })),
-          organisationAcknowledgements: ao.map((organisationId) => ({ organisationId })),
-        });
-        expect(s.complete).toBe(rm.length > 0 && rm.every((m) => am.includes(m)) && ro.every((o) => ao.includes(o)));
-        expect(s.missingMemberIds.every((m) => rm.includes(m) && !am.includes(m))).toBe(true);
-      }),
+      fc.property(
+        fc.subarray(ids),
+        fc.subarray(ids),
+        fc.subarray(ids),
+        fc.subarray(ids),
+        (rm, ro, am, ao) => {
+          const s = agreementState({
+            requiredMemberIds: rm,
+            requiredOrganisationIds: ro,
+            memberAgreements: am.map((memberId) => ({ memberId })),
+            organisationAcknowledgements: ao.map((organisationId) => ({ organisationId })),
+          });
+          expect(s.complete).toBe(
+            rm.length > 0 && rm.every((m) => am.includes(m)) && ro.every((o) => ao.includes(o)),
+          );
+          expect(s.missingMemberIds.every((m) => rm.includes(m) && !am.includes(m))).toBe(true);
+        },
+      ),
     );
   });
 });
 
 describe('actions', () => {
   it('a blocked action needs a reason', () => {
-    expect(checkActionStatus('blocked', ' ')).toEqual([{ path: 'blockedReason', message: 'Say what blocks this action.' }]);
+    expect(checkActionStatus('blocked', ' ')).toEqual([
+      { path: 'blockedReason', message: 'Say what blocks this action.' },
+    ]);
     expect(checkActionStatus('blocked', 'Wachtlijst')).toEqual([]);
     expect(checkActionStatus('open', '')).toEqual([]);
   });

@@ -21,7 +21,10 @@ export function agreementState(input: AgreementInput): AgreementState {
   const missingMemberIds = input.requiredMemberIds.filter((id) => !agreed.has(id));
   const missingOrganisationIds = input.requiredOrganisationIds.filter((id) => !acknowledged.has(id));
   return {
-    complete: input.requiredMemberIds.length > 0 && missingMemberIds.length === 0 && missingOrganisationIds.length === 0,
+    complete:
+      input.requiredMemberIds.length > 0 &&
+      missingMemberIds.length === 0 &&
+      missingOrganisationIds.length === 0,
     missingMemberIds,
     missingOrganisationIds,
   };

@@ -57,8 +57,20 @@ export const SCORES = [1, 2, 3, 4, 5] as const;
 export type Score = (typeof SCORES)[number];
 
 export const SCORE_LABELS: Record<'nl' | 'en', Record<Score, string>> = {
-  nl: { 1: 'acute problematiek', 2: 'niet zelfredzaam', 3: 'beperkt zelfredzaam', 4: 'voldoende zelfredzaam', 5: 'volledig zelfredzaam' },
-  en: { 1: 'acute problems', 2: 'not self-reliant', 3: 'limited self-reliance', 4: 'sufficiently self-reliant', 5: 'fully self-reliant' },
+  nl: {
+    1: 'acute problematiek',
+    2: 'niet zelfredzaam',
+    3: 'beperkt zelfredzaam',
+    4: 'voldoende zelfredzaam',
+    5: 'volledig zelfredzaam',
+  },
+  en: {
+    1: 'acute problems',
+    2: 'not self-reliant',
+    3: 'limited self-reliance',
+    4: 'sufficiently self-reliant',
+    5: 'fully self-reliant',
+  },
 };
 
 /** What the situation in a domain rests on. */

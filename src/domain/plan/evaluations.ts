@@ -22,9 +22,14 @@ export interface EvaluationRecord {
  * An evaluation is closed with a decision for every open goal, and with the date of the next evaluation — evaluation
  * moments must not be skipped — unless the plan itself is being closed. The next date lies after this one.
  */
-export function checkEvaluationRecord(record: EvaluationRecord, openGoalIds: readonly string[], today: string): FieldIssue[] {
+export function checkEvaluationRecord(
+  record: EvaluationRecord,
+  openGoalIds: readonly string[],
+  today: string,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (record.heldOn > today) issues.push({ path: 'heldOn', message: 'An evaluation cannot be recorded before it is held.' });
+  if (record.heldOn > today)
+    issues.push({ path: 'heldOn', message: 'An evaluation cannot be recorded before it is held.' });
   if (!record.closesPlan) {
     if (!record.nextEvaluationOn) {
       issues.push({ path: 'nextEvaluationOn', message: 'Plan the next evaluation, or close the plan.' });
@@ -36,12 +41,15 @@ export function checkEvaluationRecord(record: EvaluationRecord, openGoalIds: rea
   }
   const decided = new Set<string>();
   record.decisions.forEach((d, i) => {
-    if (!openGoalIds.includes(d.goalId)) issues.push({ path: `decisions.${i}.goalId`, message: 'Not an open goal of this plan.' });
-    else if (decided.has(d.goalId)) issues.push({ path: `decisions.${i}.goalId`, message: 'This goal has two decisions.' });
+    if (!openGoalIds.includes(d.goalId))
+      issues.push({ path: `decisions.${i}.goalId`, message: 'Not an open goal of this plan.' });
+    else if (decided.has(d.goalId))
+      issues.push({ path: `decisions.${i}.goalId`, message: 'This goal has two decisions.' });
     decided.add(d.goalId);
   });
   openGoalIds.forEach((id) => {
-    if (!decided.has(id)) issues.push({ path: 'decisions', message: `Decide about every open goal (missing: ${id}).` });
+    if (!decided.has(id))
+      issues.push({ path: 'decisions', message: `Decide about every open goal (missing: ${id}).` });
   });
   return issues;
 }

@@ -29,7 +29,11 @@ export interface GoalLimit {
 export function goalLimit(goals: readonly GoalForLimit[], lvbMembers: ReadonlySet<string>): GoalLimit {
   const open = goals.filter((g) => isOpenGoal(g.status));
   const lvbMemberIds = [...new Set(open.flatMap((g) => g.memberIds.filter((m) => lvbMembers.has(m))))];
-  return { limit: lvbMemberIds.length > 0 ? MAX_OPEN_GOALS_LVB : MAX_OPEN_GOALS, open: open.length, lvbMemberIds };
+  return {
+    limit: lvbMemberIds.length > 0 ? MAX_OPEN_GOALS_LVB : MAX_OPEN_GOALS,
+    open: open.length,
+    lvbMemberIds,
+  };
 }
 
 /**

@@ -19,12 +19,43 @@ const snapshot: fc.Arbitrary<PlanSnapshot> = fc.record({
 
 describe('comparing plan versions', () => {
   it('reports added, removed and changed items with the changed fields', () => {
-    const a: PlanSnapshot = { helpQuestions: [], goals: [{ id: 'g1', text: 'Rust in huis', status: 'active' }, { id: 'g2', text: 'Weg', status: 'active' }], actions: [], evaluations: [] };
-    const b: PlanSnapshot = { helpQuestions: [{ id: 'h1', text: 'Hulp bij post' }], goals: [{ id: 'g1', text: 'Rust in huis', status: 'reached' }], actions: [], evaluations: [] };
+    const a: PlanSnapshot = {
+      helpQuestions: [],
+      goals: [
+        { id: 'g1', text: 'Rust in huis', status: 'active' },
+        { id: 'g2', text: 'Weg', status: 'active' },
+      ],
+      actions: [],
+      evaluations: [],
+    };
+    const b: PlanSnapshot = {
+      helpQuestions: [{ id: 'h1', text: 'Hulp bij post' }],
+      goals: [{ id: 'g1', text: 'Rust in huis', status: 'reached' }],
+      actions: [],
+      evaluations: [],
+    };
     expect(comparePlans(a, b)).toEqual([
-      { part: 'helpQuestions', id: 'h1', change: 'added', item: { id: 'h1', text: 'Hulp bij post' }, fields: [] },
-      { part: 'goals', id: 'g1', change: 'changed', item: { id: 'g1', text: 'Rust in huis', status: 'reached' }, fields: [{ field: 'status', before: 'active', after: 'reached' }] },
-      { part: 'goals', id: 'g2', change: 'removed', item: { id: 'g2', text: 'Weg', status: 'active' }, fields: [] },
+      {
+        part: 'helpQuestions',
+        id: 'h1',
+        change: 'added',
+        item: { id: 'h1', text: 'Hulp bij post' },
+        fields: [],
+      },
+      {
+        part: 'goals',
+        id: 'g1',
+        change: 'changed',
+        item: { id: 'g1', text: 'Rust in huis', status: 'reached' },
+        fields: [{ field: 'status', before: 'active', after: 'reached' }],
+      },
+      {
+        part: 'goals',
+        id: 'g2',
+        change: 'removed',
+        item: { id: 'g2', text: 'Weg', status: 'active' },
+        fields: [],
+      },
     ]);
   });
 
@@ -32,7 +63,10 @@ describe('comparing plan versions', () => {
     fc.assert(
       fc.property(snapshot, (s) => {
         expect(comparePlans(s, s)).toEqual([]);
-        const reordered = { ...s, goals: s.goals.map((g) => Object.fromEntries(Object.entries(g).reverse()) as typeof g).reverse() };
+        const reordered = {
+          ...s,
+          goals: s.goals.map((g) => Object.fromEntries(Object.entries(g).reverse()) as typeof g).reverse(),
+        };
         expect(samePlan(s, reordered)).toBe(true);
       }),
     );
@@ -48,7 +82,9 @@ describe('comparing plan versions', () => {
           const r = back.find((x) => x.part === c.part && x.id === c.id)!;
           const mirror = { added: 'removed', removed: 'added', changed: 'changed' } as const;
           expect(r.change).toBe(mirror[c.change]);
-          expect(r.fields).toEqual(c.fields.map((f) => ({ field: f.field, before: f.after, after: f.before })));
+          expect(r.fields).toEqual(
+            c.fields.map((f) => ({ field: f.field, before: f.after, after: f.before })),
+          );
         }
       }),
     );

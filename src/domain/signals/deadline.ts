@@ -13,7 +13,11 @@ export interface TriageNorms {
 export const DEFAULT_TRIAGE_NORMS: TriageNorms = { urgentHours: 24, normalWorkingDays: 5 };
 
 /** When a signal must have been triaged. */
-export function triageDueAt(receivedAt: Date, urgency: Urgency, norms: TriageNorms = DEFAULT_TRIAGE_NORMS): Date {
+export function triageDueAt(
+  receivedAt: Date,
+  urgency: Urgency,
+  norms: TriageNorms = DEFAULT_TRIAGE_NORMS,
+): Date {
   if (urgency === 'urgent') return new Date(receivedAt.getTime() + norms.urgentHours * 3_600_000);
   return endOfWorkingDaysAfter(receivedAt, norms.normalWorkingDays, norms.holidays);
 }

@@ -29,7 +29,25 @@ export interface Match {
   matchedMember: string | null;
 }
 
-const NOISE = new Set(['familie', 'fam', 'gezin', 'de', 'van', 'der', 'den', 'het', 'ten', 'ter', 'te', 'el', 'al', 'mevrouw', 'meneer', 'mw', 'dhr']);
+const NOISE = new Set([
+  'familie',
+  'fam',
+  'gezin',
+  'de',
+  'van',
+  'der',
+  'den',
+  'het',
+  'ten',
+  'ter',
+  'te',
+  'el',
+  'al',
+  'mevrouw',
+  'meneer',
+  'mw',
+  'dhr',
+]);
 
 /** Lower case, without diacritics and punctuation, split into words. */
 export function nameTokens(name: string): string[] {
@@ -96,21 +114,30 @@ export function scoreHousehold(subject: SubjectData, h: HouseholdData): Match {
     nameScore = Math.max(nameScore, s);
   }
   if (nameScore >= NAME_THRESHOLD) reasons.push('name');
-  const dobMember = subject.dateOfBirth ? h.members.find((m) => m.dateOfBirth === subject.dateOfBirth) : undefined;
+  const dobMember = subject.dateOfBirth
+    ? h.members.find((m) => m.dateOfBirth === subject.dateOfBirth)
+    : undefined;
   if (dobMember) {
     reasons.push('dateOfBirth');
     matchedMember = dobMember.name;
   }
   const pc = normPostcode(subject.postcode);
   const sameAddress =
-    pc !== '' && pc === normPostcode(h.postcode) && normNumber(subject.houseNumber) !== '' && normNumber(subject.houseNumber) === normNumber(h.houseNumber);
+    pc !== '' &&
+    pc === normPostcode(h.postcode) &&
+    normNumber(subject.houseNumber) !== '' &&
+    normNumber(subject.houseNumber) === normNumber(h.houseNumber);
   if (sameAddress) reasons.push('address');
   const score = Math.min(1, 0.45 * nameScore + (dobMember ? 0.35 : 0) + (sameAddress ? 0.35 : 0));
   return { householdId: h.id, score: Math.round(score * 100) / 100, reasons, matchedMember };
 }
 
 /** Candidates worth showing, best first (at most `limit`). */
-export function findCandidates(subject: SubjectData, households: readonly HouseholdData[], limit = 5): Match[] {
+export function findCandidates(
+  subject: SubjectData,
+  households: readonly HouseholdData[],
+  limit = 5,
+): Match[] {
   return households
     .map((h) => scoreHousehold(subject, h))
     .filter((m) => m.reasons.length > 0 && m.score >= SHOW_THRESHOLD)

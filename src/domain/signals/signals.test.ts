@@ -26,9 +26,20 @@ const elAmrani: HouseholdData = {
   street: 'Assendorperstraat',
   members: [{ name: 'Mohamed el Amrani', dateOfBirth: '1975-06-30' }],
 };
-const deVries: HouseholdData = { id: 'h-vries', name: 'Familie de Vries', city: 'Kampen', postcode: '8261 AA', houseNumber: '1', street: 'Oudestraat', members: [] };
+const deVries: HouseholdData = {
+  id: 'h-vries',
+  name: 'Familie de Vries',
+  city: 'Kampen',
+  postcode: '8261 AA',
+  houseNumber: '1',
+  street: 'Oudestraat',
+  members: [],
+};
 const all = [jansen, elAmrani, deVries];
-const subject = (name: string, extra: Partial<{ dateOfBirth: string; postcode: string; houseNumber: string }> = {}) => ({
+const subject = (
+  name: string,
+  extra: Partial<{ dateOfBirth: string; postcode: string; houseNumber: string }> = {},
+) => ({
   name,
   dateOfBirth: extra.dateOfBirth ?? null,
   postcode: extra.postcode ?? '',
@@ -38,8 +49,14 @@ const subject = (name: string, extra: Partial<{ dateOfBirth: string; postcode: s
 
 describe('matching signals to households', () => {
   it('finds near-duplicate names: spelling, diacritics, prefixes and case', () => {
-    expect(findCandidates(subject('Lisa Janssen'), all)[0]).toMatchObject({ householdId: 'h-jansen', reasons: ['name'] });
-    expect(findCandidates(subject('Mohammed El-Amrani'), all)[0]).toMatchObject({ householdId: 'h-amrani', reasons: ['name'] });
+    expect(findCandidates(subject('Lisa Janssen'), all)[0]).toMatchObject({
+      householdId: 'h-jansen',
+      reasons: ['name'],
+    });
+    expect(findCandidates(subject('Mohammed El-Amrani'), all)[0]).toMatchObject({
+      householdId: 'h-amrani',
+      reasons: ['name'],
+    });
     expect(findCandidates(subject('fam. DE VRIES'), all)[0]?.householdId).toBe('h-vries');
     expect(findCandidates(subject('Peter Jänsen'), all)[0]?.matchedMember).toBe('Peter Jansen');
   });
@@ -53,11 +70,19 @@ describe('matching signals to households', () => {
   });
 
   it('does not offer unrelated households', () => {
-    expect(findCandidates(subject('Karel Pietersen', { dateOfBirth: '1990-01-01', postcode: '9999 ZZ', houseNumber: '3' }), all)).toEqual([]);
+    expect(
+      findCandidates(
+        subject('Karel Pietersen', { dateOfBirth: '1990-01-01', postcode: '9999 ZZ', houseNumber: '3' }),
+        all,
+      ),
+    ).toEqual([]);
   });
 
   it('ranks a match on name, date of birth and address above a match on name alone', () => {
-    const full = scoreHousehold(subject('Lisa Jansen', { dateOfBirth: '2012-09-01', postcode: '8011AB', houseNumber: '12' }), jansen);
+    const full = scoreHousehold(
+      subject('Lisa Jansen', { dateOfBirth: '2012-09-01', postcode: '8011AB', houseNumber: '12' }),
+      jansen,
+    );
     const nameOnly = scoreHousehold(subject('Lisa Jansen'), jansen);
     expect(full.reasons).toEqual(['name', 'dateOfBirth', 'address']);
     expect(full.score).toBeGreaterThan(nameOnly.score);
@@ -81,39 +106,64 @@ describe('matching signals to households', () => {
 
   it('candidates are sorted best first and always carry a reason', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 20 }), fc.option(fc.constantFrom('1980-03-14', '2012-09-01', '1975-06-30')), (name, dob) => {
-        const found = findCandidates(subject(name, dob ? { dateOfBirth: dob } : {}), all);
-        for (const [i, m] of found.entries()) {
-          expect(m.reasons.length).toBeGreaterThan(0);
-          if (i > 0) expect(found[i - 1]!.score).toBeGreaterThanOrEqual(m.score);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 20 }),
+        fc.option(fc.constantFrom('1980-03-14', '2012-09-01', '1975-06-30')),
+        (name, dob) => {
+          const found = findCandidates(subject(name, dob ? { dateOfBirth: dob } : {}), all);
+          for (const [i, m] of found.entries()) {
+            expect(m.reasons.length).toBeGreaterThan(0);
+            if (i > 0) expect(found[i - 1]!.score).toBeGreaterThanOrEqual(m.score);
+          }
+        },
+      ),
     );
   });
 });
 
 describe('triage deadlines', () => {
   it('urgent: 24 hours, also over a weekend', () => {
-    expect(triageDueAt(new Date('2026-01-09T16:00:00Z'), 'urgent').toISOString()).toBe('2026-01-10T16:00:00.000Z');
+    expect(triageDueAt(new Date('2026-01-09T16:00:00Z'), 'urgent').toISOString()).toBe(
+      '2026-01-10T16:00:00.000Z',
+    );
   });
   it('normal: end of the fifth working day, skipping Easter', () => {
-    expect(triageDueAt(new Date('2026-04-02T09:00:00Z'), 'normal').toISOString()).toBe('2026-04-10T21:59:59.999Z');
+    expect(triageDueAt(new Date('2026-04-02T09:00:00Z'), 'normal').toISOString()).toBe(
+      '2026-04-10T21:59:59.999Z',
+    );
   });
   it('configurable norms', () => {
-    expect(triageDueAt(new Date('2026-01-05T09:00:00Z'), 'normal', { urgentHours: 4, normalWorkingDays: 2 }).toISOString()).toBe('2026-01-07T22:59:59.999Z');
-    expect(triageDueAt(new Date('2026-01-05T09:00:00Z'), 'urgent', { urgentHours: 4, normalWorkingDays: 2 }).toISOString()).toBe('2026-01-05T13:00:00.000Z');
+    expect(
+      triageDueAt(new Date('2026-01-05T09:00:00Z'), 'normal', {
+        urgentHours: 4,
+        normalWorkingDays: 2,
+      }).toISOString(),
+    ).toBe('2026-01-07T22:59:59.999Z');
+    expect(
+      triageDueAt(new Date('2026-01-05T09:00:00Z'), 'urgent', {
+        urgentHours: 4,
+        normalWorkingDays: 2,
+      }).toISOString(),
+    ).toBe('2026-01-05T13:00:00.000Z');
   });
   it('overdue only when undecided and past the deadline', () => {
     const dueAt = new Date('2026-01-10T16:00:00Z');
     expect(isOverdue({ dueAt, decidedAt: null }, new Date('2026-01-10T16:00:01Z'))).toBe(true);
     expect(isOverdue({ dueAt, decidedAt: null }, new Date('2026-01-10T15:59:59Z'))).toBe(false);
-    expect(isOverdue({ dueAt, decidedAt: new Date('2026-01-09T00:00:00Z') }, new Date('2026-02-01T00:00:00Z'))).toBe(false);
+    expect(
+      isOverdue({ dueAt, decidedAt: new Date('2026-01-09T00:00:00Z') }, new Date('2026-02-01T00:00:00Z')),
+    ).toBe(false);
   });
   it('an urgent deadline is never later than a normal one for the same receipt', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2020-01-01Z'), max: new Date('2040-01-01Z'), noInvalidDate: true }), (at) => {
-        expect(triageDueAt(at, 'urgent').getTime()).toBeLessThanOrEqual(triageDueAt(at, 'normal').getTime());
-      }),
+      fc.property(
+        fc.date({ min: new Date('2020-01-01Z'), max: new Date('2040-01-01Z'), noInvalidDate: true }),
+        (at) => {
+          expect(triageDueAt(at, 'urgent').getTime()).toBeLessThanOrEqual(
+            triageDueAt(at, 'normal').getTime(),
+          );
+        },
+      ),
     );
   });
 });
@@ -121,10 +171,14 @@ describe('triage deadlines', () => {
 describe('triage decisions', () => {
   const base = { reasons: 'Gesprek met school gevoerd', referredOrganisationId: null, pyramidCategory: null };
   it('needs a reason', () => {
-    expect(checkDecision({ ...base, outcome: 'no_action', reasons: ' ' })).toEqual([{ path: 'reasons', message: expect.any(String) }]);
+    expect(checkDecision({ ...base, outcome: 'no_action', reasons: ' ' })).toEqual([
+      { path: 'reasons', message: expect.any(String) },
+    ]);
   });
   it('the regular route names the organisation; the intensive approach and safety need a pyramid category', () => {
-    expect(checkDecision({ ...base, outcome: 'regular' }).map((i) => i.path)).toEqual(['referredOrganisationId']);
+    expect(checkDecision({ ...base, outcome: 'regular' }).map((i) => i.path)).toEqual([
+      'referredOrganisationId',
+    ]);
     expect(checkDecision({ ...base, outcome: 'intensive' }).map((i) => i.path)).toEqual(['pyramidCategory']);
     expect(checkDecision({ ...base, outcome: 'safety', pyramidCategory: 3 })).toEqual([]);
   });

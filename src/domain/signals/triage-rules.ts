@@ -9,9 +9,13 @@ export function checkDecision(input: {
   pyramidCategory: number | null;
 }): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (input.reasons.trim().length < 5) issues.push({ path: 'reasons', message: 'Record why you decided this.' });
+  if (input.reasons.trim().length < 5)
+    issues.push({ path: 'reasons', message: 'Record why you decided this.' });
   if (input.outcome === 'regular' && !input.referredOrganisationId) {
-    issues.push({ path: 'referredOrganisationId', message: 'Choose the organisation the signal is passed on to.' });
+    issues.push({
+      path: 'referredOrganisationId',
+      message: 'Choose the organisation the signal is passed on to.',
+    });
   }
   if ((input.outcome === 'intensive' || input.outcome === 'safety') && input.pyramidCategory === null) {
     issues.push({ path: 'pyramidCategory', message: 'Choose the pyramid category (0–4).' });

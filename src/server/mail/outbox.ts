@@ -11,7 +11,9 @@ export const MAX_ATTEMPTS = 5;
 /** Queues an e-mail in the caller's transaction: it is sent only if the change it announces commits. */
 export async function enqueueMail(tx: Tx, to: string, text: MailText, now: Date): Promise<void> {
   if (!to) return;
-  await tx.insert(mailOutbox).values({ toAddress: to, subject: text.subject, body: text.body, createdAt: now });
+  await tx
+    .insert(mailOutbox)
+    .values({ toAddress: to, subject: text.subject, body: text.body, createdAt: now });
 }
 
 /**
@@ -30,7 +32,10 @@ export class Mailer {
     if (settings.smtpUrl) this.transport = nodemailer.createTransport(settings.smtpUrl);
   }
 
-  async deliverPending(now = new Date(), batch = 20): Promise<{ sent: number; failed: number; skipped: number }> {
+  async deliverPending(
+    now = new Date(),
+    batch = 20,
+  ): Promise<{ sent: number; failed: number; skipped: number }> {
     const result = { sent: 0, failed: 0, skipped: 0 };
     if (!this.transport) {
       const skipped = await this.db
@@ -55,14 +60,26 @@ export class Mailer {
         .for('update', { skipLocked: true });
       for (const row of rows) {
         try {
-          await this.transport!.sendMail({ from: this.settings.from, to: row.toAddress, subject: row.subject, text: row.body });
-          await tx.update(mailOutbox).set({ status: 'sent', sentAt: now, attempts: row.attempts + 1 }).where(eq(mailOutbox.id, row.id));
+          await this.transport!.sendMail({
+            from: this.settings.from,
+            to: row.toAddress,
+            subject: row.subject,
+            text: row.body,
+          });
+          await tx
+            .update(mailOutbox)
+            .set({ status: 'sent', sentAt: now, attempts: row.attempts + 1 })
+            .where(eq(mailOutbox.id, row.id));
           result.sent += 1;
         } catch (err) {
           const attempts = row.attempts + 1;
           await tx
             .update(mailOutbox)
-            .set({ attempts, status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', lastError: String(err).slice(0, 500) })
+            .set({
+              attempts,
+              status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+              lastError: String(err).slice(0, 500),
+            })
             .where(and(eq(mailOutbox.id, row.id)));
           result.failed += 1;
           this.log.warn({ mailId: row.id, attempts }, 'sending e-mail failed');
@@ -74,7 +91,10 @@ export class Mailer {
 
   /** Queued e-mail not yet sent (for health checks and tests). */
   async pendingCount(): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.status, 'pending'));
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.status, 'pending'));
     return row?.n ?? 0;
   }
 

@@ -20,8 +20,13 @@ export async function seedSignals(app: Db, now = new Date()): Promise<void> {
       signallerName: 'Buurvrouw (anoniem voor het gezin)',
       signallerEmail: '',
       signallerPhone: '06 5555 0101',
-      subject: { name: 'Familie Jansen', dateOfBirth: null, address: { street: 'Kerkstraat', houseNumber: '12', postcode: '8011 AB', city: 'Zwolle' } },
-      concern: 'Al weken hoor ik ’s avonds hard schreeuwen. De kinderen zitten vaak buiten op de stoep, ook als het koud is.',
+      subject: {
+        name: 'Familie Jansen',
+        dateOfBirth: null,
+        address: { street: 'Kerkstraat', houseNumber: '12', postcode: '8011 AB', city: 'Zwolle' },
+      },
+      concern:
+        'Al weken hoor ik ’s avonds hard schreeuwen. De kinderen zitten vaak buiten op de stoep, ook als het koud is.',
       urgency: 'urgent',
       website: '',
     },
@@ -35,8 +40,13 @@ export async function seedSignals(app: Db, now = new Date()): Promise<void> {
       signallerName: 'Karel de Wit',
       signallerEmail: 'karel.dewit@example.nl',
       signallerPhone: '',
-      subject: { name: 'Meneer Yilmaz', dateOfBirth: '1961-09-12', address: { ...noAddress, city: 'Zwolle' } },
-      concern: 'Mijn buurman laat niemand meer binnen. Er ligt veel post en ik ruik een vieze lucht uit zijn huis.',
+      subject: {
+        name: 'Meneer Yilmaz',
+        dateOfBirth: '1961-09-12',
+        address: { ...noAddress, city: 'Zwolle' },
+      },
+      concern:
+        'Mijn buurman laat niemand meer binnen. Er ligt veel post en ik ruik een vieze lucht uit zijn huis.',
       urgency: 'normal',
       website: '',
     },
@@ -68,8 +78,13 @@ export async function seedSignals(app: Db, now = new Date()): Promise<void> {
         scope,
         {
           householdId: null,
-          subject: { name: 'Daan Mulder', dateOfBirth: '2011-05-20', address: { street: 'Westerlaan', houseNumber: '40', postcode: '8011 CB', city: 'Zwolle' } },
-          concern: 'Daan is dit schooljaar 23 keer afwezig geweest. Moeder zegt dat ze het niet meer aankan; er zijn ook geldzorgen.',
+          subject: {
+            name: 'Daan Mulder',
+            dateOfBirth: '2011-05-20',
+            address: { street: 'Westerlaan', houseNumber: '40', postcode: '8011 CB', city: 'Zwolle' },
+          },
+          concern:
+            'Daan is dit schooljaar 23 keer afwezig geweest. Moeder zegt dat ze het niet meer aankan; er zijn ook geldzorgen.',
           urgency: 'normal',
         },
         settings,

@@ -152,7 +152,10 @@ export async function request<T>(method: string, path: string, options: RequestO
   try {
     response = await send();
     if (response.status === 403 && method !== 'GET' && !isLogin) {
-      const peek = await response.clone().json().catch(() => null) as { error?: { code?: string } } | null;
+      const peek = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { code?: string } } | null;
       if (peek?.error?.code === 'CSRF_INVALID' && (await refreshCsrfToken())) {
         response = await send();
       }

@@ -39,7 +39,16 @@ import { request, type Query } from './client.js';
 
 type Out<S extends z.ZodType> = z.infer<S>;
 
-export type { AuditEntry, AuditVerifyResult, Household, Involvement, Member, NetworkContact, Organisation, User };
+export type {
+  AuditEntry,
+  AuditVerifyResult,
+  Household,
+  Involvement,
+  Member,
+  NetworkContact,
+  Organisation,
+  User,
+};
 export type AuditPageData = Out<typeof AuditPage>;
 export type HouseholdListData = Out<typeof HouseholdList>;
 export type HistoryListData = Out<typeof HistoryList>;

@@ -22,24 +22,52 @@ const enc = encodeURIComponent;
 
 /** API calls of signals, triage, assignment, caseloads, meldcode and notifications. */
 export const signalsApi = {
-  submitPublic: (body: PublicSignalInput) => request<PublicSignalReceipt>('POST', '/public/signals', { body, skipUnauthorizedHandler: true }),
-  status: (code: string) => request<PublicSignalStatus>('GET', '/public/signals/status', { query: { code }, skipUnauthorizedHandler: true }),
-  submit: (body: ProfessionalSignalInput, idempotencyKey: string) => request<SignalSummary>('POST', '/signals', { body, idempotencyKey }),
+  submitPublic: (body: PublicSignalInput) =>
+    request<PublicSignalReceipt>('POST', '/public/signals', { body, skipUnauthorizedHandler: true }),
+  status: (code: string) =>
+    request<PublicSignalStatus>('GET', '/public/signals/status', {
+      query: { code },
+      skipUnauthorizedHandler: true,
+    }),
+  submit: (body: ProfessionalSignalInput, idempotencyKey: string) =>
+    request<SignalSummary>('POST', '/signals', { body, idempotencyKey }),
   mine: () => request<{ items: SignalSummary[] }>('GET', '/signals/mine'),
-  queue: (state: 'open' | 'decided') => request<{ items: SignalSummary[] }>('GET', '/triage/signals', { query: { state } }),
+  queue: (state: 'open' | 'decided') =>
+    request<{ items: SignalSummary[] }>('GET', '/triage/signals', { query: { state } }),
   signal: (id: string) => request<SignalDetail>('GET', `/triage/signals/${enc(id)}`),
   decide: (id: string, version: number, body: TriageDecisionInput, idempotencyKey: string) =>
-    request<TriageDecisionResult>('POST', `/triage/signals/${enc(id)}/decision`, { body, version, idempotencyKey }),
-  assignment: (householdId: string) => request<AssignmentView>('GET', `/assignment/households/${enc(householdId)}`),
+    request<TriageDecisionResult>('POST', `/triage/signals/${enc(id)}/decision`, {
+      body,
+      version,
+      idempotencyKey,
+    }),
+  assignment: (householdId: string) =>
+    request<AssignmentView>('GET', `/assignment/households/${enc(householdId)}`),
   assign: (householdId: string, version: number, body: AssignInput, idempotencyKey: string) =>
-    request<AssignmentView>('POST', `/assignment/households/${enc(householdId)}`, { body, version, idempotencyKey }),
+    request<AssignmentView>('POST', `/assignment/households/${enc(householdId)}`, {
+      body,
+      version,
+      idempotencyKey,
+    }),
   caseloads: () => request<CaseloadBoard>('GET', '/caseloads'),
   notifications: () => request<{ items: Notification[]; unread: number }>('GET', '/notifications'),
   unread: () => request<{ unread: number }>('GET', '/notifications/unread-count'),
   markRead: (id: string) => request<void>('POST', `/notifications/${enc(id)}/read`),
   markAllRead: () => request<void>('POST', '/notifications/read-all'),
-  meldcode: (householdId: string) => request<{ items: MeldcodeCase[] }>('GET', `/households/${enc(householdId)}/meldcode`),
-  openMeldcode: (householdId: string, idempotencyKey: string) => request<MeldcodeCase>('POST', `/households/${enc(householdId)}/meldcode`, { idempotencyKey }),
-  recordStep: (householdId: string, caseId: string, version: number, body: MeldcodeStepInput, idempotencyKey: string) =>
-    request<MeldcodeCase>('POST', `/households/${enc(householdId)}/meldcode/${enc(caseId)}/steps`, { body, version, idempotencyKey }),
+  meldcode: (householdId: string) =>
+    request<{ items: MeldcodeCase[] }>('GET', `/households/${enc(householdId)}/meldcode`),
+  openMeldcode: (householdId: string, idempotencyKey: string) =>
+    request<MeldcodeCase>('POST', `/households/${enc(householdId)}/meldcode`, { idempotencyKey }),
+  recordStep: (
+    householdId: string,
+    caseId: string,
+    version: number,
+    body: MeldcodeStepInput,
+    idempotencyKey: string,
+  ) =>
+    request<MeldcodeCase>('POST', `/households/${enc(householdId)}/meldcode/${enc(caseId)}/steps`, {
+      body,
+      version,
+      idempotencyKey,
+    }),
 };

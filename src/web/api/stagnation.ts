@@ -22,12 +22,19 @@ export const stagnationApi = {
   acknowledge: (id: string) => request<StagnationDetail>('POST', `/stagnations/${enc(id)}/acknowledge`),
   outreach: (id: string, body: OutreachInput, idempotencyKey: string) =>
     request<StagnationDetail>('POST', `/stagnations/${enc(id)}/outreach`, { body, idempotencyKey }),
-  resolve: (id: string, body: ResolveInput) => request<StagnationDetail>('POST', `/stagnations/${enc(id)}/resolve`, { body }),
-  escalate: (id: string) => request<StagnationDetail>('POST', `/stagnations/${enc(id)}/escalate`, { body: {} }),
+  resolve: (id: string, body: ResolveInput) =>
+    request<StagnationDetail>('POST', `/stagnations/${enc(id)}/resolve`, { body }),
+  escalate: (id: string) =>
+    request<StagnationDetail>('POST', `/stagnations/${enc(id)}/escalate`, { body: {} }),
   ofHousehold: (householdId: string, status: 'open' | 'all') =>
-    request<{ items: Stagnation[] }>('GET', `/households/${enc(householdId)}/stagnations`, { query: { status } }),
+    request<{ items: Stagnation[] }>('GET', `/households/${enc(householdId)}/stagnations`, {
+      query: { status },
+    }),
   report: (householdId: string, body: StagnationReportInput, idempotencyKey: string) =>
-    request<StagnationDetail>('POST', `/households/${enc(householdId)}/stagnations`, { body, idempotencyKey }),
+    request<StagnationDetail>('POST', `/households/${enc(householdId)}/stagnations`, {
+      body,
+      idempotencyKey,
+    }),
   escalations: () => request<{ items: EscalationBriefing[] }>('GET', '/escalations'),
   acknowledgeEscalation: (id: string) => request<void>('POST', `/escalations/${enc(id)}/acknowledge`),
   board: () => request<StagnationBoard>('GET', '/stagnation/board'),

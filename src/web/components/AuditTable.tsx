@@ -17,7 +17,13 @@ const humanize = (value: string) => value.replace(/[_:]+/g, ' ').trim();
 export function AuditTable({ items, showHousehold }: { items: AuditEntry[]; showHousehold: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={t('common.scrollTable')} minWidth={showHousehold ? 860 : 720}>
+    <Table.ScrollContainer
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={t('common.scrollTable')}
+      minWidth={showHousehold ? 860 : 720}
+    >
       <Table striped withTableBorder verticalSpacing="xs" fz="sm" bg="white">
         <Table.Thead>
           <Table.Tr>
@@ -45,13 +51,18 @@ export function AuditTable({ items, showHousehold }: { items: AuditEntry[]; show
                   </Text>
                 )}
                 <Text size="xs" c="dimmed">
-                  {[e.organisation?.name, e.role ? t(`role.${e.role}`, { defaultValue: humanize(e.role) }) : null]
+                  {[
+                    e.organisation?.name,
+                    e.role ? t(`role.${e.role}`, { defaultValue: humanize(e.role) }) : null,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>
               </Table.Td>
               {showHousehold && (
-                <Table.Td>{e.household ? (e.household.name ?? t('audit.householdHidden')) : t('common.none')}</Table.Td>
+                <Table.Td>
+                  {e.household ? (e.household.name ?? t('audit.householdHidden')) : t('common.none')}
+                </Table.Td>
               )}
               <Table.Td>
                 {t(`audit.action.${e.action}`)}
@@ -81,7 +92,13 @@ export function AuditTable({ items, showHousehold }: { items: AuditEntry[]; show
 }
 
 /** Audit entries for a filter, newest first, with cursor paging (nextBefore). */
-export function PagedAudit({ filters, showHousehold }: { filters: Omit<AuditQuery, 'before'>; showHousehold: boolean }) {
+export function PagedAudit({
+  filters,
+  showHousehold,
+}: {
+  filters: Omit<AuditQuery, 'before'>;
+  showHousehold: boolean;
+}) {
   const { t } = useTranslation();
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const filterKey = JSON.stringify(filters);

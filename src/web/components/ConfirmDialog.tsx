@@ -27,7 +27,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Button variant="default" onClick={props.onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button color={props.danger ? TONE.danger : undefined} loading={props.busy} onClick={props.onConfirm}>
+          <Button
+            color={props.danger ? TONE.danger : undefined}
+            loading={props.busy}
+            onClick={props.onConfirm}
+          >
             {props.confirmLabel}
           </Button>
         </Group>

@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, setUiLanguage, type UiLanguage } from '../i18n/index.js';
+import { currentLanguage, setUiLanguage } from '../i18n/index.js';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -10,10 +10,24 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t('language.label')}
       value={currentLanguage()}
-      onChange={(value) => setUiLanguage(value as UiLanguage)}
+      onChange={(value) => setUiLanguage(value)}
       data={[
-        { value: 'nl', label: <span lang="nl" title="Nederlands">NL</span> },
-        { value: 'en', label: <span lang="en" title="English">EN</span> },
+        {
+          value: 'nl',
+          label: (
+            <span lang="nl" title="Nederlands">
+              NL
+            </span>
+          ),
+        },
+        {
+          value: 'en',
+          label: (
+            <span lang="en" title="English">
+              EN
+            </span>
+          ),
+        },
       ]}
     />
   );

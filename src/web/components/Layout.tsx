@@ -1,4 +1,15 @@
-import { AppShell, Box, Burger, Button, Divider, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuilding,
@@ -51,7 +62,12 @@ export function Layout() {
       icon: <IconHomePlus size={18} aria-hidden />,
       permission: 'household.register',
     },
-    { to: '/audit', label: t('nav.audit'), icon: <IconListSearch size={18} aria-hidden />, permission: 'audit.read' },
+    {
+      to: '/audit',
+      label: t('nav.audit'),
+      icon: <IconListSearch size={18} aria-hidden />,
+      permission: 'audit.read',
+    },
     ...chainNavItems(me.user.roles, t),
     ...signalsNavItems(me.user.roles, t),
     ...stagnationNavItems(me.user.roles, t),
@@ -63,7 +79,12 @@ export function Layout() {
       icon: <IconBuilding size={18} aria-hidden />,
       permission: 'organisation.manage',
     },
-    { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} aria-hidden />, permission: 'user.manage' },
+    {
+      to: '/admin/users',
+      label: t('nav.users'),
+      icon: <IconUsers size={18} aria-hidden />,
+      permission: 'user.manage',
+    },
     {
       to: '/admin/removed',
       label: t('nav.removed'),
@@ -136,21 +157,26 @@ export function Layout() {
             </UnstyledButton>
           </Group>
           <Group gap="md" wrap="nowrap">
-          <NotificationBell />
-          <Group gap="md" wrap="nowrap" visibleFrom="sm">
-            <Box ta="right">
-              <Text size="sm" fw={600} lh={1.2}>
-                {me.user.name}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.2}>
-                {me.user.organisation.name}
-              </Text>
-            </Box>
-            <LanguageSwitch />
-            <Button variant="default" size="xs" leftSection={<IconLogout size={16} aria-hidden />} onClick={handleLogout}>
-              {t('nav.logout')}
-            </Button>
-          </Group>
+            <NotificationBell />
+            <Group gap="md" wrap="nowrap" visibleFrom="sm">
+              <Box ta="right">
+                <Text size="sm" fw={600} lh={1.2}>
+                  {me.user.name}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.2}>
+                  {me.user.organisation.name}
+                </Text>
+              </Box>
+              <LanguageSwitch />
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconLogout size={16} aria-hidden />}
+                onClick={handleLogout}
+              >
+                {t('nav.logout')}
+              </Button>
+            </Group>
           </Group>
         </Group>
       </AppShell.Header>
@@ -164,7 +190,12 @@ export function Layout() {
           </Text>
           <Group mt="sm" gap="sm">
             <LanguageSwitch />
-            <Button variant="default" size="xs" leftSection={<IconLogout size={16} aria-hidden />} onClick={handleLogout}>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconLogout size={16} aria-hidden />}
+              onClick={handleLogout}
+            >
               {t('nav.logout')}
             </Button>
           </Group>
@@ -174,7 +205,16 @@ export function Layout() {
           <Stack gap={4}>{renderItems(main)}</Stack>
           {adminItems.length > 0 && (
             <>
-              <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="lg" mb={4} px="sm" id="nav-admin-heading">
+              <Text
+                size="xs"
+                fw={700}
+                tt="uppercase"
+                c="dimmed"
+                mt="lg"
+                mb={4}
+                px="sm"
+                id="nav-admin-heading"
+              >
                 {t('nav.admin')}
               </Text>
               <Stack gap={4} role="group" aria-labelledby="nav-admin-heading">

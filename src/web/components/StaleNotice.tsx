@@ -3,6 +3,7 @@ import { IconUsers } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.js';
+import { toText } from '../lib/format.js';
 import { TONE } from '../theme.js';
 
 export interface StaleField {
@@ -113,16 +114,28 @@ export function StaleNotice({ base, current, mine, fields, onKeepMine, onTakeThe
     if (value === null || value === undefined || value === '') return t('stale.empty');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (typeof value === 'object') return JSON.stringify(value);
-    return String(value as string | number);
+    return toText(value);
   };
   const changed = current ? fields.filter((f) => !same(getPath(base, f.key), getPath(current, f.key))) : [];
 
   return (
-    <Alert color={TONE.warning} variant="light" icon={<IconUsers aria-hidden />} title={t('stale.title')} role="alert">
+    <Alert
+      color={TONE.warning}
+      variant="light"
+      icon={<IconUsers aria-hidden />}
+      title={t('stale.title')}
+      role="alert"
+    >
       <Stack gap="sm">
         <Text size="sm">{t('stale.explain')}</Text>
         {!!current && changed.length > 0 && (
-          <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={t('common.scrollTable')} minWidth={420}>
+          <Table.ScrollContainer
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('common.scrollTable')}
+            minWidth={420}
+          >
             <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
               <Table.Caption>{t('stale.caption')}</Table.Caption>
               <Table.Thead>
@@ -158,7 +171,11 @@ export function StaleNotice({ base, current, mine, fields, onKeepMine, onTakeThe
             {current ? t('stale.takeTheirs') : t('stale.close')}
           </Button>
         </Group>
-        {!!current && <Text size="xs" c="dimmed">{t('stale.keepMineHint')}</Text>}
+        {!!current && (
+          <Text size="xs" c="dimmed">
+            {t('stale.keepMineHint')}
+          </Text>
+        )}
       </Stack>
     </Alert>
   );

@@ -1,4 +1,16 @@
-import { Checkbox, Grid, Group, PasswordInput, Radio, Select, Stack, Text, Textarea, TextInput, type PasswordInputProps } from '@mantine/core';
+import {
+  Checkbox,
+  Grid,
+  Group,
+  PasswordInput,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  type PasswordInputProps,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -111,10 +123,22 @@ export function MemberFields({ field, idPrefix }: { field: FieldProps; idPrefix:
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
-        <TextInput id={`${idPrefix}-phone`} label={t('member.phone')} type="tel" autoComplete="off" {...field('phone')} />
+        <TextInput
+          id={`${idPrefix}-phone`}
+          label={t('member.phone')}
+          type="tel"
+          autoComplete="off"
+          {...field('phone')}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
-        <TextInput id={`${idPrefix}-email`} label={t('member.email')} type="email" autoComplete="off" {...field('email')} />
+        <TextInput
+          id={`${idPrefix}-email`}
+          label={t('member.email')}
+          type="email"
+          autoComplete="off"
+          {...field('email')}
+        />
       </Grid.Col>
       <Grid.Col span={12}>
         <Checkbox
@@ -146,7 +170,12 @@ export function ContactFields({ field, idPrefix }: { field: FieldProps; idPrefix
         />
       </Grid.Col>
       <Grid.Col span={12}>
-        <Radio.Group label={t('contact.quality')} description={t('contact.qualityHelp')} required {...field('quality')}>
+        <Radio.Group
+          label={t('contact.quality')}
+          description={t('contact.qualityHelp')}
+          required
+          {...field('quality')}
+        >
           <Group gap="lg" mt={6}>
             {RELATION_QUALITIES.map((q) => (
               <Radio key={q} id={`${idPrefix}-quality-${q}`} value={q} label={t(`quality.${q}`)} />
@@ -155,10 +184,23 @@ export function ContactFields({ field, idPrefix }: { field: FieldProps; idPrefix
         </Radio.Group>
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
-        <TextInput id={`${idPrefix}-phone`} label={t('contact.phone')} type="tel" autoComplete="off" {...field('phone')} />
+        <TextInput
+          id={`${idPrefix}-phone`}
+          label={t('contact.phone')}
+          type="tel"
+          autoComplete="off"
+          {...field('phone')}
+        />
       </Grid.Col>
       <Grid.Col span={12}>
-        <Textarea id={`${idPrefix}-note`} label={t('contact.note')} autosize minRows={2} maxRows={6} {...field('note')} />
+        <Textarea
+          id={`${idPrefix}-note`}
+          label={t('contact.note')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...field('note')}
+        />
       </Grid.Col>
     </Grid>
   );
@@ -203,5 +245,7 @@ export function FieldHint({ children }: { children: string }) {
 /** PasswordInput with a translated label on the show/hide button. */
 export function PasswordField(props: PasswordInputProps) {
   const { t } = useTranslation();
-  return <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }} {...props} />;
+  return (
+    <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }} {...props} />
+  );
 }

@@ -32,7 +32,12 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color={TONE.danger} variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('common.errorTitle')}>
+    <Alert
+      color={TONE.danger}
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={t('common.errorTitle')}
+    >
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{errorMessage(error, t)}</Text>
         {onRetry && (

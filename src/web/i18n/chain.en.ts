@@ -256,6 +256,12 @@ export const chainEn: Widen<typeof chainNl> = {
     loading: 'Loading timeline…',
     by: 'by {{name}}',
     types: {
+      'assessment.recorded': 'Self-reliance assessed ({{domains}} life domains)',
+      'plan_version.made': 'Plan changed: version {{number}}',
+      'plan_version.proposed': 'Plan version {{number}} proposed',
+      'plan_version.agreed': 'Plan version {{number}} agreed by everyone',
+      'evaluation.planned': 'Evaluation planned',
+      'evaluation.held': 'Evaluation held',
       'household.created': 'Household registered',
       'household.updated': 'Household details changed',
       'member.created': 'Member added',

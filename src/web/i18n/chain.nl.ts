@@ -253,6 +253,12 @@ export const chainNl = {
     loading: 'Tijdlijn laden…',
     by: 'door {{name}}',
     types: {
+      'assessment.recorded': 'Zelfredzaamheid gemeten ({{domains}} leefgebieden)',
+      'plan_version.made': 'Plan gewijzigd: versie {{number}}',
+      'plan_version.proposed': 'Plan versie {{number}} voorgesteld',
+      'plan_version.agreed': 'Plan versie {{number}} afgesproken met iedereen',
+      'evaluation.planned': 'Evaluatie gepland',
+      'evaluation.held': 'Evaluatie gehouden',
       'household.created': 'Huishouden aangemeld',
       'household.updated': 'Gegevens van het huishouden gewijzigd',
       'member.created': 'Gezinslid toegevoegd',

@@ -59,8 +59,10 @@ export const en: Resources = {
     generic: 'Something went wrong. Please try again.',
     SERVER: 'Something went wrong on our side. Please try again in a few minutes.',
     NETWORK_ERROR: 'Schakel cannot be reached right now. Check your internet connection and try again.',
-    INVALID_CREDENTIALS: 'The e-mail address or the password is not correct. Check what you entered and try again.',
-    ACCOUNT_DISABLED: 'Your account has been disabled. Contact the Schakel administrator in your organisation.',
+    INVALID_CREDENTIALS:
+      'The e-mail address or the password is not correct. Check what you entered and try again.',
+    ACCOUNT_DISABLED:
+      'Your account has been disabled. Contact the Schakel administrator in your organisation.',
     TOO_MANY_ATTEMPTS: 'Too many wrong passwords. Wait a while and then try again.',
     TOO_MANY_ATTEMPTS_WAIT_one: 'Too many wrong passwords. Try again in {{count}} minute.',
     TOO_MANY_ATTEMPTS_WAIT_other: 'Too many wrong passwords. Try again in {{count}} minutes.',
@@ -93,7 +95,8 @@ export const en: Resources = {
       to: 'Enter a valid date (dd-mm-yyyy).',
       newPassword:
         'This password is not strong enough. Choose a longer password, for example a sentence of a few words, that you do not use anywhere else.',
-      password: 'This password is not strong enough. Choose a longer password, for example a sentence of a few words.',
+      password:
+        'This password is not strong enough. Choose a longer password, for example a sentence of a few words.',
       roles: 'Choose at least one role.',
       userId: 'Choose a professional.',
       organisationId: 'Choose an organisation.',
@@ -110,7 +113,8 @@ export const en: Resources = {
     email: 'E-mail address',
     password: 'Password',
     submit: 'Log in',
-    forgot: 'Forgot your password or account locked? Ask the Schakel administrator in your organisation for help.',
+    forgot:
+      'Forgot your password or account locked? Ask the Schakel administrator in your organisation for help.',
     expired: 'Your session has expired, please log in again.',
     unauthenticated: 'You are no longer logged in. Log in again to continue.',
     signedOut: 'You have been logged out.',
@@ -323,7 +327,8 @@ export const en: Resources = {
     since: 'Involved since',
     attach: 'Attach a professional',
     attachTitle: 'Attach a professional',
-    attachIntro: 'Attach a partner organisation’s professional to this household. They will then see the main lines of the file.',
+    attachIntro:
+      'Attach a partner organisation’s professional to this household. They will then see the main lines of the file.',
     attachSubmit: 'Attach',
     attached: '{{name}} has been attached.',
     professional: 'Professional',

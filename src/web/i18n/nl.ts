@@ -58,9 +58,12 @@ export const nl = {
     generic: 'Er ging iets mis. Probeer het opnieuw.',
     SERVER: 'Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.',
     NETWORK_ERROR: 'Schakel is nu niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.',
-    INVALID_CREDENTIALS: 'Het e-mailadres of het wachtwoord klopt niet. Controleer wat je hebt ingevuld en probeer het opnieuw.',
-    ACCOUNT_DISABLED: 'Je account is uitgeschakeld. Neem contact op met de beheerder van Schakel in je organisatie.',
-    TOO_MANY_ATTEMPTS: 'Je hebt te vaak een verkeerd wachtwoord ingevuld. Wacht even en probeer het daarna opnieuw.',
+    INVALID_CREDENTIALS:
+      'Het e-mailadres of het wachtwoord klopt niet. Controleer wat je hebt ingevuld en probeer het opnieuw.',
+    ACCOUNT_DISABLED:
+      'Je account is uitgeschakeld. Neem contact op met de beheerder van Schakel in je organisatie.',
+    TOO_MANY_ATTEMPTS:
+      'Je hebt te vaak een verkeerd wachtwoord ingevuld. Wacht even en probeer het daarna opnieuw.',
     TOO_MANY_ATTEMPTS_WAIT_one:
       'Je hebt te vaak een verkeerd wachtwoord ingevuld. Probeer het over {{count}} minuut opnieuw.',
     TOO_MANY_ATTEMPTS_WAIT_other:
@@ -76,7 +79,8 @@ export const nl = {
     CONFLICT: 'Dit kan niet worden opgeslagen, omdat het botst met iets wat al bestaat.',
     RATE_LIMITED: 'Je doet dit te vaak achter elkaar. Wacht even en probeer het opnieuw.',
     PRECONDITION_REQUIRED: 'Vernieuw de pagina en probeer het opnieuw.',
-    IDEMPOTENCY_CONFLICT: 'Dit formulier is al verstuurd. Vernieuw de pagina om te zien wat er is opgeslagen.',
+    IDEMPOTENCY_CONFLICT:
+      'Dit formulier is al verstuurd. Vernieuw de pagina om te zien wat er is opgeslagen.',
   },
   validation: {
     required: 'Vul dit veld in.',
@@ -112,7 +116,8 @@ export const nl = {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     submit: 'Inloggen',
-    forgot: 'Wachtwoord vergeten of account geblokkeerd? Vraag de beheerder van Schakel in je organisatie om hulp.',
+    forgot:
+      'Wachtwoord vergeten of account geblokkeerd? Vraag de beheerder van Schakel in je organisatie om hulp.',
     expired: 'Je sessie is verlopen, log opnieuw in.',
     unauthenticated: 'Je bent niet meer ingelogd. Log opnieuw in om verder te gaan.',
     signedOut: 'Je bent uitgelogd.',
@@ -596,7 +601,8 @@ export const nl = {
     enableText: '{{name}} kan daarna weer inloggen.',
     disabledDone: '{{name}} is uitgeschakeld.',
     enabledDone: '{{name}} is weer ingeschakeld.',
-    staleToggle: 'Iemand anders heeft {{name}} intussen gewijzigd. Bekijk de lijst opnieuw en probeer het dan nog eens.',
+    staleToggle:
+      'Iemand anders heeft {{name}} intussen gewijzigd. Bekijk de lijst opnieuw en probeer het dan nog eens.',
   },
   removed: {
     title: 'Verwijderde gegevens',

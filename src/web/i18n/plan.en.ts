@@ -29,7 +29,8 @@ export const planEn: Widen<typeof planNl> = {
   reliance: { own_strength: 'Own strength', network: 'Network', professional: 'Professional help' },
   assess: {
     title: 'Self-reliance',
-    intro: 'Per member, the life domains that matter, scored together with the household (Self-Reliance Matrix). Every assessment is kept.',
+    intro:
+      'Per member, the life domains that matter, scored together with the household (Self-Reliance Matrix). Every assessment is kept.',
     add: 'New assessment',
     addTitle: 'New self-reliance assessment',
     member: 'Member',
@@ -78,7 +79,8 @@ export const planEn: Widen<typeof planNl> = {
   },
   plan: {
     title: 'Plan',
-    intro: 'One plan for the whole household: help questions, goals in their own words, who does what, and when we evaluate.',
+    intro:
+      'One plan for the whole household: help questions, goals in their own words, who does what, and when we evaluate.',
     loading: 'Loading the plan…',
     closed: 'This plan is closed. It can no longer be changed.',
     pdf: 'Plan as PDF (Dutch)',
@@ -110,9 +112,12 @@ export const planEn: Widen<typeof planNl> = {
   goals: {
     title: 'Goals',
     limit: '{{open}} of {{limit}} goals are open.',
-    limitLvb: 'Because the goals concern someone with a mild intellectual disability ({{names}}), at most 3 goals can be open at once.',
-    limitError: 'There are already {{limit}} open goals. Fewer, smaller goals work better. Close a goal first, or combine goals.',
-    limitErrorLvb: 'There are already 3 open goals. Because a goal concerns someone with a mild intellectual disability, at most 3 can be open at once. Close a goal first.',
+    limitLvb:
+      'Because the goals concern someone with a mild intellectual disability ({{names}}), at most 3 goals can be open at once.',
+    limitError:
+      'There are already {{limit}} open goals. Fewer, smaller goals work better. Close a goal first, or combine goals.',
+    limitErrorLvb:
+      'There are already 3 open goals. Because a goal concerns someone with a mild intellectual disability, at most 3 can be open at once. Close a goal first.',
     add: 'Add goal',
     addTitle: 'Add goal',
     editTitle: 'Change goal',
@@ -150,7 +155,13 @@ export const planEn: Widen<typeof planNl> = {
     groupNetwork: 'Network',
     due: 'Done by',
     status: 'Status',
-    statusLabel: { open: 'To do', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled', blocked: 'Blocked' },
+    statusLabel: {
+      open: 'To do',
+      in_progress: 'In progress',
+      done: 'Done',
+      cancelled: 'Cancelled',
+      blocked: 'Blocked',
+    },
     blockedReason: 'What is blocking it?',
     progressNote: 'Progress',
     empty: 'No actions for this goal yet.',
@@ -188,7 +199,8 @@ export const planEn: Widen<typeof planNl> = {
   },
   versions: {
     title: 'Versions and agreement',
-    intro: 'Every change makes a new version. Propose a version; then the members and the involved organisations agree.',
+    intro:
+      'Every change makes a new version. Propose a version; then the members and the involved organisations agree.',
     empty: 'There is no version yet. One is made at the first change to the plan.',
     caption: 'Versions of the plan',
     number: 'Version',

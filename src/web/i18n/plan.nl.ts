@@ -25,7 +25,8 @@ export const planNl = {
   reliance: { own_strength: 'Eigen kracht', network: 'Netwerk', professional: 'Professionele hulp' },
   assess: {
     title: 'Zelfredzaamheid',
-    intro: 'Per gezinslid de leefgebieden die ertoe doen, gescoord samen met het gezin (Zelfredzaamheid-Matrix). Elke meting blijft bewaard.',
+    intro:
+      'Per gezinslid de leefgebieden die ertoe doen, gescoord samen met het gezin (Zelfredzaamheid-Matrix). Elke meting blijft bewaard.',
     add: 'Nieuwe meting',
     addTitle: 'Nieuwe meting zelfredzaamheid',
     member: 'Gezinslid',
@@ -74,7 +75,8 @@ export const planNl = {
   },
   plan: {
     title: 'Plan',
-    intro: 'Eén plan voor het hele huishouden: hulpvragen, doelen in hun eigen woorden, wie wat doet, en wanneer we evalueren.',
+    intro:
+      'Eén plan voor het hele huishouden: hulpvragen, doelen in hun eigen woorden, wie wat doet, en wanneer we evalueren.',
     loading: 'Plan laden…',
     closed: 'Dit plan is afgesloten. Het kan niet meer worden gewijzigd.',
     pdf: 'Plan als pdf (Nederlands)',
@@ -106,9 +108,12 @@ export const planNl = {
   goals: {
     title: 'Doelen',
     limit: '{{open}} van de {{limit}} doelen lopen.',
-    limitLvb: 'Omdat de doelen gaan over iemand met een licht verstandelijke beperking ({{names}}), lopen er hoogstens 3 doelen tegelijk.',
-    limitError: 'Er lopen al {{limit}} doelen. Minder en kleinere doelen werken beter. Rond eerst een doel af, of voeg doelen samen.',
-    limitErrorLvb: 'Er lopen al 3 doelen. Omdat een doel gaat over iemand met een licht verstandelijke beperking, zijn er hoogstens 3 tegelijk. Rond eerst een doel af.',
+    limitLvb:
+      'Omdat de doelen gaan over iemand met een licht verstandelijke beperking ({{names}}), lopen er hoogstens 3 doelen tegelijk.',
+    limitError:
+      'Er lopen al {{limit}} doelen. Minder en kleinere doelen werken beter. Rond eerst een doel af, of voeg doelen samen.',
+    limitErrorLvb:
+      'Er lopen al 3 doelen. Omdat een doel gaat over iemand met een licht verstandelijke beperking, zijn er hoogstens 3 tegelijk. Rond eerst een doel af.',
     add: 'Doel toevoegen',
     addTitle: 'Doel toevoegen',
     editTitle: 'Doel wijzigen',
@@ -146,7 +151,13 @@ export const planNl = {
     groupNetwork: 'Netwerk',
     due: 'Klaar op',
     status: 'Stand',
-    statusLabel: { open: 'Nog te doen', in_progress: 'Bezig', done: 'Klaar', cancelled: 'Gaat niet door', blocked: 'Loopt vast' },
+    statusLabel: {
+      open: 'Nog te doen',
+      in_progress: 'Bezig',
+      done: 'Klaar',
+      cancelled: 'Gaat niet door',
+      blocked: 'Loopt vast',
+    },
     blockedReason: 'Wat houdt het tegen?',
     progressNote: 'Voortgang',
     empty: 'Nog geen acties bij dit doel.',
@@ -184,14 +195,20 @@ export const planNl = {
   },
   versions: {
     title: 'Versies en akkoord',
-    intro: 'Elke wijziging maakt een nieuwe versie. Stel een versie voor; daarna geven de gezinsleden en de betrokken organisaties akkoord.',
+    intro:
+      'Elke wijziging maakt een nieuwe versie. Stel een versie voor; daarna geven de gezinsleden en de betrokken organisaties akkoord.',
     empty: 'Er is nog geen versie. Die ontstaat bij de eerste wijziging van het plan.',
     caption: 'Versies van het plan',
     number: 'Versie',
     made: 'Gemaakt',
     by: 'Door',
     state: 'Status',
-    status: { draft: 'Concept', proposed: 'Voorgesteld', agreed: 'Afgesproken', superseded: 'Eerder afgesproken' },
+    status: {
+      draft: 'Concept',
+      proposed: 'Voorgesteld',
+      agreed: 'Afgesproken',
+      superseded: 'Eerder afgesproken',
+    },
     propose: 'Versie {{n}} voorstellen',
     proposed: 'Versie {{n}} is voorgesteld.',
     agreementTitle: 'Akkoord op versie {{n}}',

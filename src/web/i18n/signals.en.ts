@@ -4,12 +4,23 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Signals, triage, assignment, caseloads, meldcode and notifications: English. */
 export const signalsEn: Widen<typeof signalsNl> = {
-  nav: { triage: 'Triage signals', caseloads: 'Caseloads', notifications: 'Notifications', report: 'Pass a signal on' },
-  bell: { label: 'Notifications', unread_one: '{{count}} unread notification', unread_other: '{{count}} unread notifications' },
+  nav: {
+    triage: 'Triage signals',
+    caseloads: 'Caseloads',
+    notifications: 'Notifications',
+    report: 'Pass a signal on',
+  },
+  bell: {
+    label: 'Notifications',
+    unread_one: '{{count}} unread notification',
+    unread_other: '{{count}} unread notifications',
+  },
   public: {
     title: 'Report a concern about someone',
-    intro: 'Are you worried about someone in your neighbourhood, a family or a child? Tell us. You do not need an account. We read your report and look at what is needed.',
-    emergency: 'Is someone in danger right now? Call 112. Unsure about domestic violence or child abuse? Call Veilig Thuis: 0800 2000 (free, day and night).',
+    intro:
+      'Are you worried about someone in your neighbourhood, a family or a child? Tell us. You do not need an account. We read your report and look at what is needed.',
+    emergency:
+      'Is someone in danger right now? Call 112. Unsure about domestic violence or child abuse? Call Veilig Thuis: 0800 2000 (free, day and night).',
     you: 'About you',
     yourName: 'Your name',
     yourEmail: 'Your e-mail address',
@@ -30,7 +41,8 @@ export const signalsEn: Widen<typeof signalsNl> = {
     normal: 'Normal: within 5 working days',
     honeypot: 'Leave this field empty',
     submit: 'Send report',
-    privacy: 'We do not tell you what we do with your report, to protect the privacy of the people involved. You will hear whether your report was picked up.',
+    privacy:
+      'We do not tell you what we do with your report, to protect the privacy of the people involved. You will hear whether your report was picked up.',
     thanksTitle: 'Thank you, we received your report',
     thanksText: 'Keep this code. With it you can see the status of your report.',
     yourCode: 'Your code',
@@ -82,7 +94,8 @@ export const signalsEn: Widen<typeof signalsNl> = {
     address: 'Address',
     unknown: 'Unknown',
     candidates: 'Possibly known households',
-    candidatesHelp: 'Schakel compares name, date of birth and address. Only confirm a household when you are sure it is them.',
+    candidatesHelp:
+      'Schakel compares name, date of birth and address. Only confirm a household when you are sure it is them.',
     noCandidates: 'No known household resembles this signal.',
     reason: { name: 'name', dateOfBirth: 'date of birth', address: 'address' },
     matchOn: 'Similar: {{reasons}}',
@@ -109,9 +122,17 @@ export const signalsEn: Widen<typeof signalsNl> = {
     current: 'Current coordinator: {{name}}',
     none: 'No coordinator yet',
     candidates: 'Suggested coordinators',
-    candidatesHelp: 'In order of room in the caseload, matching organisation and earlier relation with the household.',
+    candidatesHelp:
+      'In order of room in the caseload, matching organisation and earlier relation with the household.',
     caseload: '{{count}} of {{capacity}} households',
-    reasonsLabel: { capacity: 'has room', dominant_problem: 'matching organisation', earlier_relation: 'knows the household', preferred: 'household’s preference', not_wanted: 'the household does not want this person', over_norm: 'over the norm' },
+    reasonsLabel: {
+      capacity: 'has room',
+      dominant_problem: 'matching organisation',
+      earlier_relation: 'knows the household',
+      preferred: 'household’s preference',
+      not_wanted: 'the household does not want this person',
+      over_norm: 'over the norm',
+    },
     choose: 'Choose',
     chosen: 'Chosen',
     preference: 'What does the household want?',
@@ -165,7 +186,8 @@ export const signalsEn: Widen<typeof signalsNl> = {
   meldcode: {
     tab: 'Meldcode',
     title: 'Reporting code for domestic violence and child abuse',
-    intro: 'Record the five steps. You may skip step 3 when a conversation would endanger safety; then write down why.',
+    intro:
+      'Record the five steps. You may skip step 3 when a conversation would endanger safety; then write down why.',
     none: 'There is no meldcode path for this household.',
     start: 'Start the meldcode',
     open: 'Open',

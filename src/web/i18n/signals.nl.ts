@@ -1,12 +1,22 @@
 /** Signals, triage, assignment, caseloads, meldcode and notifications: Dutch. Public texts at B1 level. */
 export const signalsNl = {
-  nav: { triage: 'Signalen beoordelen', caseloads: 'Caseload', notifications: 'Meldingen', report: 'Signaal doorgeven' },
-  bell: { label: 'Meldingen', unread_one: '{{count}} ongelezen melding', unread_other: '{{count}} ongelezen meldingen' },
+  nav: {
+    triage: 'Signalen beoordelen',
+    caseloads: 'Caseload',
+    notifications: 'Meldingen',
+    report: 'Signaal doorgeven',
+  },
+  bell: {
+    label: 'Meldingen',
+    unread_one: '{{count}} ongelezen melding',
+    unread_other: '{{count}} ongelezen meldingen',
+  },
   public: {
     title: 'Zorgen over iemand melden',
     intro:
       'Maak je je zorgen over iemand in je buurt, een gezin of een kind? Vertel het ons. Je hebt geen account nodig. We lezen je melding en kijken wat er nodig is.',
-    emergency: 'Is er direct gevaar? Bel 112. Twijfel je over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800 2000 (gratis, dag en nacht).',
+    emergency:
+      'Is er direct gevaar? Bel 112. Twijfel je over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800 2000 (gratis, dag en nacht).',
     you: 'Over jou',
     yourName: 'Je naam',
     yourEmail: 'Je e-mailadres',
@@ -27,7 +37,8 @@ export const signalsNl = {
     normal: 'Gewoon: binnen 5 werkdagen',
     honeypot: 'Laat dit veld leeg',
     submit: 'Melding versturen',
-    privacy: 'Wat we met je melding doen, vertellen we je niet. Dat is om de privacy van de mensen te beschermen. Je hoort wel of we je melding hebben opgepakt.',
+    privacy:
+      'Wat we met je melding doen, vertellen we je niet. Dat is om de privacy van de mensen te beschermen. Je hoort wel of we je melding hebben opgepakt.',
     thanksTitle: 'Bedankt, we hebben je melding ontvangen',
     thanksText: 'Bewaar deze code. Daarmee kun je zien hoe het met je melding staat.',
     yourCode: 'Je code',
@@ -79,7 +90,8 @@ export const signalsNl = {
     address: 'Adres',
     unknown: 'Onbekend',
     candidates: 'Mogelijk bekende huishoudens',
-    candidatesHelp: 'Schakel vergelijkt naam, geboortedatum en adres. Bevestig alleen een huishouden als je zeker weet dat het om hen gaat.',
+    candidatesHelp:
+      'Schakel vergelijkt naam, geboortedatum en adres. Bevestig alleen een huishouden als je zeker weet dat het om hen gaat.',
     noCandidates: 'Geen bekend huishouden gevonden dat lijkt op dit signaal.',
     reason: { name: 'naam', dateOfBirth: 'geboortedatum', address: 'adres' },
     matchOn: 'Lijkt op: {{reasons}}',
@@ -106,9 +118,17 @@ export const signalsNl = {
     current: 'Huidige regisseur: {{name}}',
     none: 'Nog geen regisseur',
     candidates: 'Voorgestelde regisseurs',
-    candidatesHelp: 'Op volgorde van ruimte in de caseload, passende organisatie en eerdere band met het huishouden.',
+    candidatesHelp:
+      'Op volgorde van ruimte in de caseload, passende organisatie en eerdere band met het huishouden.',
     caseload: '{{count}} van {{capacity}} huishoudens',
-    reasonsLabel: { capacity: 'heeft ruimte', dominant_problem: 'passende organisatie', earlier_relation: 'kent het huishouden', preferred: 'voorkeur van het huishouden', not_wanted: 'het huishouden wil deze persoon niet', over_norm: 'boven de norm' },
+    reasonsLabel: {
+      capacity: 'heeft ruimte',
+      dominant_problem: 'passende organisatie',
+      earlier_relation: 'kent het huishouden',
+      preferred: 'voorkeur van het huishouden',
+      not_wanted: 'het huishouden wil deze persoon niet',
+      over_norm: 'boven de norm',
+    },
     choose: 'Kiezen',
     chosen: 'Gekozen',
     preference: 'Wat wil het huishouden?',
@@ -162,7 +182,8 @@ export const signalsNl = {
   meldcode: {
     tab: 'Meldcode',
     title: 'Meldcode huiselijk geweld en kindermishandeling',
-    intro: 'Leg de vijf stappen vast. Stap 3 mag je overslaan als een gesprek de veiligheid in gevaar brengt; schrijf dan op waarom.',
+    intro:
+      'Leg de vijf stappen vast. Stap 3 mag je overslaan als een gesprek de veiligheid in gevaar brengt; schrijf dan op waarom.',
     none: 'Er is geen meldcodetraject voor dit huishouden.',
     start: 'Meldcode starten',
     open: 'Loopt',

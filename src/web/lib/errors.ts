@@ -25,9 +25,7 @@ export function errorMessage(error: unknown, t: TFunction): string {
   if (isApiError(error)) {
     if (error.code === 'TOO_MANY_ATTEMPTS') {
       const minutes = error.retryAfterSeconds ? Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) : null;
-      return minutes
-        ? t('errors.TOO_MANY_ATTEMPTS_WAIT', { count: minutes })
-        : t('errors.TOO_MANY_ATTEMPTS');
+      return minutes ? t('errors.TOO_MANY_ATTEMPTS_WAIT', { count: minutes }) : t('errors.TOO_MANY_ATTEMPTS');
     }
     if (KNOWN_CODES.has(error.code)) return t(`errors.${error.code}`);
     if (error.status >= 500) return t('errors.SERVER');

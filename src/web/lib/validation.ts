@@ -42,7 +42,12 @@ export function schemaErrors(schema: z.ZodType, values: unknown, t: TFunction): 
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join('.');
     if (errors[path]) continue;
-    const i = issue as { code: string; minimum?: number | bigint; maximum?: number | bigint; input?: unknown };
+    const i = issue as {
+      code: string;
+      minimum?: number | bigint;
+      maximum?: number | bigint;
+      input?: unknown;
+    };
     if (i.code === 'too_small' && (i.minimum === 1 || i.minimum === 1n) && typeof i.input !== 'number') {
       errors[path] = lastSegment(path) === 'roles' ? t('validation.chooseOne') : t('validation.required');
     } else if (i.code === 'too_big' && typeof i.input === 'string') {
@@ -68,7 +73,9 @@ export function serverFieldErrors(
     if (options.strip && path.startsWith(options.strip)) path = path.slice(options.strip.length);
     if (options.prefix) path = options.prefix + path;
     const name = lastSegment(path);
-    errors[path] = KNOWN_FIELDS.has(name) ? t(`validation.invalid.${name}`) : field.message || t('validation.invalid.generic');
+    errors[path] = KNOWN_FIELDS.has(name)
+      ? t(`validation.invalid.${name}`)
+      : field.message || t('validation.invalid.generic');
   }
   return errors;
 }

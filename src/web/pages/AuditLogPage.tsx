@@ -20,7 +20,14 @@ interface FilterValues {
   to: string | null;
 }
 
-const EMPTY: FilterValues = { householdId: null, userId: null, action: null, outcome: null, from: null, to: null };
+const EMPTY: FilterValues = {
+  householdId: null,
+  userId: null,
+  action: null,
+  outcome: null,
+  from: null,
+  to: null,
+};
 
 function toQuery(v: FilterValues): Omit<AuditQuery, 'before'> {
   return {
@@ -67,11 +74,21 @@ export function AuditLogPage() {
       <div aria-live="polite">
         {verify.isSuccess &&
           (verify.data.ok ? (
-            <Alert color={TONE.success} variant="light" icon={<IconCircleCheck aria-hidden />} title={t('audit.verifyOkTitle')}>
+            <Alert
+              color={TONE.success}
+              variant="light"
+              icon={<IconCircleCheck aria-hidden />}
+              title={t('audit.verifyOkTitle')}
+            >
               {t('audit.verifyOk', { count: verify.data.checked })}
             </Alert>
           ) : (
-            <Alert color={TONE.danger} variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('audit.verifyBrokenTitle')}>
+            <Alert
+              color={TONE.danger}
+              variant="light"
+              icon={<IconAlertTriangle aria-hidden />}
+              title={t('audit.verifyBrokenTitle')}
+            >
               <Text size="sm">{t('audit.verifyBroken', { count: verify.data.checked })}</Text>
               {verify.data.firstBroken && (
                 <Text size="sm" mt={4}>

@@ -56,7 +56,14 @@ export function HouseholdsPage() {
             {t('households.count', { count: items.length })}
           </Text>
           {/* Desktop: table */}
-          <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={t('common.scrollTable')} minWidth={720} visibleFrom="sm">
+          <Table.ScrollContainer
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('common.scrollTable')}
+            minWidth={720}
+            visibleFrom="sm"
+          >
             <Table striped highlightOnHover withTableBorder verticalSpacing="sm" bg="white">
               <Table.Thead>
                 <Table.Tr>
@@ -81,7 +88,9 @@ export function HouseholdsPage() {
                     <Table.Td>{t(`relation.${h.relation}`)}</Table.Td>
                     <Table.Td>{h.memberCount}</Table.Td>
                     <Table.Td>
-                      {h.pyramidCategory === null ? t('pyramid.none') : t(`pyramid.short.${h.pyramidCategory}`)}
+                      {h.pyramidCategory === null
+                        ? t('pyramid.none')
+                        : t(`pyramid.short.${h.pyramidCategory}`)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

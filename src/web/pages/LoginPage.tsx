@@ -34,7 +34,12 @@ export function LoginPage() {
     onError: () => form.setFieldValue('password', ''),
   });
 
-  if (loading) return <main><LoadingState /></main>;
+  if (loading)
+    return (
+      <main>
+        <LoadingState />
+      </main>
+    );
   if (session && !login.isPending) return <Navigate to={target} replace />;
 
   return (

@@ -28,17 +28,20 @@ export function PasswordPage() {
     },
   });
   const change = useMutation({
-    mutationFn: (v: Values) => api.auth.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: Values) =>
+      api.auth.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
     onSuccess: () => form.reset(),
     onError: (error) => {
       if (!isApiError(error)) return;
-      if (error.code === 'WEAK_PASSWORD') form.setFieldError('newPassword', t('validation.invalid.newPassword'));
+      if (error.code === 'WEAK_PASSWORD')
+        form.setFieldError('newPassword', t('validation.invalid.newPassword'));
       if (error.code === 'INVALID_CREDENTIALS' || error.code === 'WRONG_PASSWORD')
         form.setFieldError('currentPassword', t('password.wrongCurrent'));
     },
   });
   const fieldLevel =
-    isApiError(change.error) && ['WEAK_PASSWORD', 'INVALID_CREDENTIALS', 'WRONG_PASSWORD'].includes(change.error.code);
+    isApiError(change.error) &&
+    ['WEAK_PASSWORD', 'INVALID_CREDENTIALS', 'WRONG_PASSWORD'].includes(change.error.code);
 
   return (
     <Stack gap="lg" maw={520}>
@@ -50,7 +53,12 @@ export function PasswordPage() {
         <form noValidate onSubmit={form.onSubmit((values) => change.mutate(values))}>
           <Stack gap="md">
             {change.isSuccess && (
-              <Alert color={TONE.success} variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
+              <Alert
+                color={TONE.success}
+                variant="light"
+                icon={<IconCircleCheck aria-hidden />}
+                role="status"
+              >
                 {t('password.changed')}
               </Alert>
             )}

@@ -62,10 +62,8 @@ export function RegisterHouseholdPage() {
     },
   });
 
-  const field =
-    (prefix: string) =>
-    (name: string, type?: 'input' | 'checkbox') =>
-      form.getInputProps(`${prefix}${name}`, type ? { type } : undefined);
+  const field = (prefix: string) => (name: string, type?: 'input' | 'checkbox') =>
+    form.getInputProps(`${prefix}${name}`, type ? { type } : undefined);
 
   return (
     <Stack gap="lg" maw={900}>
@@ -97,13 +95,26 @@ export function RegisterHouseholdPage() {
                 required
                 {...form.getInputProps('name')}
               />
-              <Fieldset legend={t('household.address')} variant="unstyled" styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-md)', marginBottom: 4 } }}>
+              <Fieldset
+                legend={t('household.address')}
+                variant="unstyled"
+                styles={{
+                  legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-md)', marginBottom: 4 },
+                }}
+              >
                 <Grid gap="sm">
                   <Grid.Col span={{ base: 12, sm: 8 }}>
-                    <TextInput label={t('address.street')} autoComplete="off" {...form.getInputProps('address.street')} />
+                    <TextInput
+                      label={t('address.street')}
+                      autoComplete="off"
+                      {...form.getInputProps('address.street')}
+                    />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 4 }}>
-                    <TextInput label={t('address.houseNumber')} {...form.getInputProps('address.houseNumber')} />
+                    <TextInput
+                      label={t('address.houseNumber')}
+                      {...form.getInputProps('address.houseNumber')}
+                    />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 4 }}>
                     <TextInput
@@ -154,7 +165,12 @@ export function RegisterHouseholdPage() {
                 <Button
                   variant="light"
                   leftSection={<IconPlus size={16} aria-hidden />}
-                  onClick={() => form.insertListItem('members', emptyMember(form.values.members.length ? 'child' : 'parent'))}
+                  onClick={() =>
+                    form.insertListItem(
+                      'members',
+                      emptyMember(form.values.members.length ? 'child' : 'parent'),
+                    )
+                  }
                   disabled={form.values.members.length >= 20}
                 >
                   {t('register.addMember')}

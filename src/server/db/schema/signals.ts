@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, regions, users } from './core.js';
 import { households } from './households.js';
 
@@ -92,7 +104,10 @@ export const coordinatorAssignments = pgTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [index('coordinator_assignments_household_idx').on(t.householdId, t.fromAt), index('coordinator_assignments_coordinator_idx').on(t.coordinatorId)],
+  (t) => [
+    index('coordinator_assignments_household_idx').on(t.householdId, t.fromAt),
+    index('coordinator_assignments_coordinator_idx').on(t.coordinatorId),
+  ],
 );
 
 /** The household's voice in who coordinates (001 §3.4): a preferred coordinator, people they do not want (000). */

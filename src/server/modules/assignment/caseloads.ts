@@ -29,9 +29,22 @@ export async function caseloadBoard(scope: Scope): Promise<CaseloadBoard> {
   const over = await scope.tx
     .select()
     .from(coordinatorAssignments)
-    .where(and(isNull(coordinatorAssignments.toAt), ne(coordinatorAssignments.overNormReason, ''), all ? undefined : eq(coordinatorAssignments.coordinatorId, scope.actor.userId)));
+    .where(
+      and(
+        isNull(coordinatorAssignments.toAt),
+        ne(coordinatorAssignments.overNormReason, ''),
+        all ? undefined : eq(coordinatorAssignments.coordinatorId, scope.actor.userId),
+      ),
+    );
   for (const h of hs) {
-    scope.audit({ objectType: 'household_summary', objectId: h.id, householdId: h.id, action: 'read', basis: all ? TRIAGE_BASIS : 'care_relation:coordinator', role: all ? 'process_manager' : 'coordinator' });
+    scope.audit({
+      objectType: 'household_summary',
+      objectId: h.id,
+      householdId: h.id,
+      action: 'read',
+      basis: all ? TRIAGE_BASIS : 'care_relation:coordinator',
+      role: all ? 'process_manager' : 'coordinator',
+    });
   }
   const names = new Map(hs.map((h) => [h.id, h.name]));
   return {
@@ -49,10 +62,15 @@ export async function caseloadBoard(scope: Scope): Promise<CaseloadBoard> {
         households: mine.map((h) => ({ id: h.id, name: h.name })),
         overNormAssignments: over
           .filter((o) => o.coordinatorId === c.id)
-          .map((o) => ({ household: { id: o.householdId, name: names.get(o.householdId) ?? '' }, reason: o.overNormReason, at: o.fromAt.toISOString() })),
+          .map((o) => ({
+            household: { id: o.householdId, name: names.get(o.householdId) ?? '' },
+            reason: o.overNormReason,
+            at: o.fromAt.toISOString(),
+          })),
       };
     }),
-    unassigned: all ? hs.filter((h) => h.coordinatorId === null).map((h) => ({ id: h.id, name: h.name })) : [],
+    unassigned: all
+      ? hs.filter((h) => h.coordinatorId === null).map((h) => ({ id: h.id, name: h.name }))
+      : [],
   };
 }
-

@@ -14,7 +14,14 @@ export interface CoordinatorRow {
 /** The region's active coordinators. */
 export async function coordinatorsOfRegion(scope: Scope, onlyId?: string): Promise<CoordinatorRow[]> {
   const rows = await scope.tx
-    .select({ id: users.id, name: users.name, fte: users.fte, orgId: organisations.id, orgName: organisations.name, orgType: organisations.type })
+    .select({
+      id: users.id,
+      name: users.name,
+      fte: users.fte,
+      orgId: organisations.id,
+      orgName: organisations.name,
+      orgType: organisations.type,
+    })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
@@ -26,7 +33,12 @@ export async function coordinatorsOfRegion(scope: Scope, onlyId?: string): Promi
       ),
     )
     .orderBy(users.name);
-  return rows.map((r) => ({ id: r.id, name: r.name, fte: r.fte ?? 1, organisation: { id: r.orgId, name: r.orgName, type: r.orgType as OrganisationType } }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    fte: r.fte ?? 1,
+    organisation: { id: r.orgId, name: r.orgName, type: r.orgType as OrganisationType },
+  }));
 }
 
 /** Households per coordinator, as far as row-level security lets the caller see (all of the region in triage). */

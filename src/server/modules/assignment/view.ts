@@ -11,8 +11,15 @@ import { TRIAGE_BASIS, enterTriage, triageHousehold } from '../triage/triage-sco
 import { caseloadCounts, coordinatorsOfRegion } from './load.js';
 
 export async function preferenceOf(scope: Scope, householdId: string) {
-  const [p] = await scope.tx.select().from(householdPreferences).where(eq(householdPreferences.householdId, householdId));
-  return { preferredUserId: p?.preferredUserId ?? null, notWantedUserIds: p?.notWantedUserIds ?? [], note: p?.note ?? '' };
+  const [p] = await scope.tx
+    .select()
+    .from(householdPreferences)
+    .where(eq(householdPreferences.householdId, householdId));
+  return {
+    preferredUserId: p?.preferredUserId ?? null,
+    notWantedUserIds: p?.notWantedUserIds ?? [],
+    note: p?.note ?? '',
+  };
 }
 
 /** Who should coordinate this household: ranked candidates, the household's preference, and the history. */
@@ -28,7 +35,12 @@ export async function assignmentView(scope: Scope, householdId: string): Promise
     .limit(1);
   const dominantProblem = (latestSignal?.dominantProblem as OrganisationType | undefined) ?? null;
   const earlier = new Set(
-    (await scope.tx.select({ userId: involvements.userId }).from(involvements).where(eq(involvements.householdId, householdId))).map((r) => r.userId),
+    (
+      await scope.tx
+        .select({ userId: involvements.userId })
+        .from(involvements)
+        .where(eq(involvements.householdId, householdId))
+    ).map((r) => r.userId),
   );
   const history = await scope.tx
     .select({ a: coordinatorAssignments, name: users.name })
@@ -40,13 +52,34 @@ export async function assignmentView(scope: Scope, householdId: string): Promise
   const coordinators = (await coordinatorsOfRegion(scope)).filter((c) => c.id !== h.coordinatorId);
   const counts = await caseloadCounts(scope);
   const ranked = rankCandidates(
-    coordinators.map((c) => ({ userId: c.id, fte: c.fte, caseload: counts.get(c.id) ?? 0, organisationType: c.organisation.type, earlierRelation: earlier.has(c.id) })),
-    { normPerFte: signalSettings().normPerFte, dominantProblem, preferredUserId: preference.preferredUserId, notWantedUserIds: preference.notWantedUserIds },
+    coordinators.map((c) => ({
+      userId: c.id,
+      fte: c.fte,
+      caseload: counts.get(c.id) ?? 0,
+      organisationType: c.organisation.type,
+      earlierRelation: earlier.has(c.id),
+    })),
+    {
+      normPerFte: signalSettings().normPerFte,
+      dominantProblem,
+      preferredUserId: preference.preferredUserId,
+      notWantedUserIds: preference.notWantedUserIds,
+    },
   );
   const byId = new Map(coordinators.map((c) => [c.id, c]));
-  const assigners = await scope.tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.regionId, scope.actor.regionId));
+  const assigners = await scope.tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.regionId, scope.actor.regionId));
   const nameOf = (id: string) => assigners.find((u) => u.id === id)?.name ?? '';
-  scope.audit({ objectType: 'household_assignment', objectId: householdId, householdId, action: 'read', basis: TRIAGE_BASIS, role: 'process_manager' });
+  scope.audit({
+    objectType: 'household_assignment',
+    objectId: householdId,
+    householdId,
+    action: 'read',
+    basis: TRIAGE_BASIS,
+    role: 'process_manager',
+  });
   return {
     household: { id: h.id, name: h.name, city: h.city, version: h.version },
     current: h.coordinatorId ? { id: h.coordinatorId, name: nameOf(h.coordinatorId) } : null,

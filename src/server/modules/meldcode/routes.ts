@@ -8,30 +8,71 @@ import { requireIfMatch, setEtag } from '../../http/etag.js';
 import { authed, inScope } from '../../http/route-helpers.js';
 import { listMeldcode, openMeldcode, recordStep } from './meldcode.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody, 428: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  412: ErrorBody,
+  422: ErrorBody,
+  428: ErrorBody,
+};
 
 export function meldcodeRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const preHandler = authed(deps);
   const tags = ['meldcode'];
   const base = '/api/v1/households/:id/meldcode';
-  r.get(base, { preHandler, schema: { tags, summary: 'Meldcode paths of the household (coordinator)', params: IdParams, response: { 200: MeldcodeList, ...errors } } }, async (req) => ({
-    items: await inScope(deps, req, (s) => listMeldcode(s, req.params.id)),
-  }));
-  r.post(base, { preHandler, schema: { tags, summary: 'Start a meldcode path', params: IdParams, response: { 201: MeldcodeCase, ...errors } } }, async (req, reply) => {
-    const c = await inScope(deps, req, (s) => openMeldcode(s, req.params.id));
-    setEtag(reply, c.version);
-    return reply.status(201).send(c);
-  });
+  r.get(
+    base,
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Meldcode paths of the household (coordinator)',
+        params: IdParams,
+        response: { 200: MeldcodeList, ...errors },
+      },
+    },
+    async (req) => ({
+      items: await inScope(deps, req, (s) => listMeldcode(s, req.params.id)),
+    }),
+  );
+  r.post(
+    base,
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Start a meldcode path',
+        params: IdParams,
+        response: { 201: MeldcodeCase, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const c = await inScope(deps, req, (s) => openMeldcode(s, req.params.id));
+      setEtag(reply, c.version);
+      return reply.status(201).send(c);
+    },
+  );
   r.post(
     `${base}/:caseId/steps`,
     {
       preHandler,
-      schema: { tags, summary: 'Record a step (If-Match: the path version)', params: z.strictObject({ id: Id, caseId: Id }), body: MeldcodeStepInput, response: { 201: MeldcodeCase, ...errors } },
+      schema: {
+        tags,
+        summary: 'Record a step (If-Match: the path version)',
+        params: z.strictObject({ id: Id, caseId: Id }),
+        body: MeldcodeStepInput,
+        response: { 201: MeldcodeCase, ...errors },
+      },
     },
     async (req, reply) => {
       const version = requireIfMatch(req);
-      const c = await inScope(deps, req, (s) => recordStep(s, req.params.id, req.params.caseId, version, req.body));
+      const c = await inScope(deps, req, (s) =>
+        recordStep(s, req.params.id, req.params.caseId, version, req.body),
+      );
       setEtag(reply, c.version);
       return reply.status(201).send(c);
     },

@@ -10,7 +10,9 @@ export function startSignalJobs(deps: Deps): { stop(): void } {
     mailer.deliverPending().catch((err: unknown) => deps.log.warn({ err }, 'mail delivery failed'));
   }, 15_000);
   const overdue = setInterval(() => {
-    sweepOverdueSignals(deps.db.app).catch((err: unknown) => deps.log.warn({ err }, 'overdue signal sweep failed'));
+    sweepOverdueSignals(deps.db.app).catch((err: unknown) =>
+      deps.log.warn({ err }, 'overdue signal sweep failed'),
+    );
   }, 5 * 60_000);
   mail.unref();
   overdue.unref();

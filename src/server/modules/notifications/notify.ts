@@ -30,7 +30,10 @@ export interface NotifyInput {
 export async function notify(scope: { tx: Tx; now: Date }, input: NotifyInput): Promise<number> {
   const ids = [...new Set(input.recipients)];
   if (ids.length === 0) return 0;
-  const people = await scope.tx.select({ id: users.id, email: users.email, active: users.active }).from(users).where(inArray(users.id, ids));
+  const people = await scope.tx
+    .select({ id: users.id, email: users.email, active: users.active })
+    .from(users)
+    .where(inArray(users.id, ids));
   const active = people.filter((p) => p.active);
   if (active.length === 0) return 0;
   await scope.tx.insert(notifications).values(

@@ -18,10 +18,17 @@ const dto = (content: PlanContent, id: string): PlanAction => {
 };
 
 /** An action under a goal: what, who (involved now), by when. */
-export async function addAction(scope: Scope, householdId: string, input: Required<ActionInput>): Promise<PlanAction> {
+export async function addAction(
+  scope: Scope,
+  householdId: string,
+  input: Required<ActionInput>,
+): Promise<PlanAction> {
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'action' });
   await openPlanForChange(scope, householdId);
-  const [goal] = await scope.tx.select({ id: goals.id }).from(goals).where(and(eq(goals.id, input.goalId), eq(goals.householdId, householdId)));
+  const [goal] = await scope.tx
+    .select({ id: goals.id })
+    .from(goals)
+    .where(and(eq(goals.id, input.goalId), eq(goals.householdId, householdId)));
   const issues = [
     ...(goal ? [] : [{ path: 'goalId', message: 'Not a goal of this plan.' }]),
     ...checkNotPast(input.dueDate, amsterdamDate(scope.now), 'dueDate'),
@@ -47,26 +54,45 @@ export async function addAction(scope: Scope, householdId: string, input: Requir
       updatedAt: scope.now,
     })
     .returning({ id: planActions.id });
-  scope.audit({ objectType: 'action', objectId: row!.id, householdId, action: 'create', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'action',
+    objectId: row!.id,
+    householdId,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return dto(await recordVersion(scope, householdId, grant), row!.id);
 }
 
 async function loadAction(scope: Scope, householdId: string, id: string, version: number) {
-  const [row] = await scope.tx.select().from(planActions).where(and(eq(planActions.id, id), eq(planActions.householdId, householdId)));
+  const [row] = await scope.tx
+    .select()
+    .from(planActions)
+    .where(and(eq(planActions.id, id), eq(planActions.householdId, householdId)));
   if (!row) throw notFound('action');
-  if (row.version !== version) assertVersion(version, row.version, dto(await loadContent(scope, householdId), id));
+  if (row.version !== version)
+    assertVersion(version, row.version, dto(await loadContent(scope, householdId), id));
   return row;
 }
 
 /** The coordinator changes an action: what, who, by when, status. */
-export async function updateAction(scope: Scope, householdId: string, id: string, version: number, patch: ActionPatch): Promise<PlanAction> {
+export async function updateAction(
+  scope: Scope,
+  householdId: string,
+  id: string,
+  version: number,
+  patch: ActionPatch,
+): Promise<PlanAction> {
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'action' });
   await openPlanForChange(scope, householdId);
   const row = await loadAction(scope, householdId, id, version);
   const status = (patch.status ?? row.status) as ActionStatus;
   const blockedReason = status === 'blocked' ? (patch.blockedReason ?? row.blockedReason) : '';
   const issues = [
-    ...(patch.dueDate !== undefined && patch.dueDate !== row.dueDate ? checkNotPast(patch.dueDate, amsterdamDate(scope.now), 'dueDate') : []),
+    ...(patch.dueDate !== undefined && patch.dueDate !== row.dueDate
+      ? checkNotPast(patch.dueDate, amsterdamDate(scope.now), 'dueDate')
+      : []),
     ...checkActionStatus(status, blockedReason),
   ];
   if (issues.length > 0) throw invalid(issues);
@@ -77,7 +103,12 @@ export async function updateAction(scope: Scope, householdId: string, id: string
       ...(patch.what !== undefined ? { what: patch.what } : {}),
       ...(patch.dueDate !== undefined ? { dueDate: patch.dueDate } : {}),
       ...(who && patch.assignee
-        ? { assigneeKind: patch.assignee.kind, assigneeId: patch.assignee.id, assigneeUserId: who.userId, assigneeOrganisationId: who.organisationId }
+        ? {
+            assigneeKind: patch.assignee.kind,
+            assigneeId: patch.assignee.id,
+            assigneeUserId: who.userId,
+            assigneeOrganisationId: who.organisationId,
+          }
         : {}),
       status,
       blockedReason,
@@ -85,16 +116,32 @@ export async function updateAction(scope: Scope, householdId: string, id: string
       updatedAt: scope.now,
     })
     .where(eq(planActions.id, id));
-  scope.audit({ objectType: 'action', objectId: id, householdId, action: 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'action',
+    objectId: id,
+    householdId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return dto(await recordVersion(scope, householdId, grant), id);
 }
 
 /** A partner reports on an action assigned to them or their organisation: status, what blocks it, progress. */
-export async function reportOnAction(scope: Scope, householdId: string, id: string, version: number, report: Required<ActionReport>): Promise<PlanAction> {
+export async function reportOnAction(
+  scope: Scope,
+  householdId: string,
+  id: string,
+  version: number,
+  report: Required<ActionReport>,
+): Promise<PlanAction> {
   const grant = await requireAccess(scope, 'action.report', { householdId, objectType: 'action' });
   await openPlanForChange(scope, householdId);
   const row = await loadAction(scope, householdId, id, version);
-  if (grant.relation !== 'coordinator' && !partnerMayReport(row, { userId: scope.actor.userId, organisationId: scope.actor.organisationId })) {
+  if (
+    grant.relation !== 'coordinator' &&
+    !partnerMayReport(row, { userId: scope.actor.userId, organisationId: scope.actor.organisationId })
+  ) {
     scope.deny({ objectType: 'action', objectId: id, householdId, action: 'update', basis: grant.basis });
     throw forbidden('This action is not assigned to you or your organisation.');
   }
@@ -110,6 +157,13 @@ export async function reportOnAction(scope: Scope, householdId: string, id: stri
       updatedAt: scope.now,
     })
     .where(eq(planActions.id, id));
-  scope.audit({ objectType: 'action', objectId: id, householdId, action: 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'action',
+    objectId: id,
+    householdId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return dto(await recordVersion(scope, householdId, grant), id);
 }

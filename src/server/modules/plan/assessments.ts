@@ -16,10 +16,12 @@ export async function addAssessment(scope: Scope, householdId: string, input: In
   const grant = await requireAccess(scope, 'assessment.write', { householdId, objectType: 'assessment' });
   const people = await loadPeople(scope, householdId);
   const issues: FieldIssue[] = [];
-  if (input.assessedOn > amsterdamDate(scope.now)) issues.push({ path: 'assessedOn', message: 'An assessment cannot be dated in the future.' });
+  if (input.assessedOn > amsterdamDate(scope.now))
+    issues.push({ path: 'assessedOn', message: 'An assessment cannot be dated in the future.' });
   const seen = new Set<string>();
   input.scores.forEach((s, i) => {
-    if (seen.has(s.domain)) issues.push({ path: `scores.${i}.domain`, message: 'This domain is scored twice.' });
+    if (seen.has(s.domain))
+      issues.push({ path: `scores.${i}.domain`, message: 'This domain is scored twice.' });
     seen.add(s.domain);
   });
   if (issues.length > 0) throw invalid(issues);
@@ -30,17 +32,41 @@ export async function addAssessment(scope: Scope, householdId: string, input: In
       householdId,
       memberId: input.memberId,
       assessedOn: input.assessedOn,
-      scores: input.scores.map((s) => ({ domain: s.domain, score: s.score, note: s.note ?? '', strengths: s.strengths ?? '', reliesOn: [...new Set(s.reliesOn ?? [])] })),
+      scores: input.scores.map((s) => ({
+        domain: s.domain,
+        score: s.score,
+        note: s.note ?? '',
+        strengths: s.strengths ?? '',
+        reliesOn: [...new Set(s.reliesOn ?? [])],
+      })),
       note: input.note ?? '',
       createdBy: scope.actor.userId,
       createdAt: scope.now,
     })
     .returning();
-  scope.audit({ objectType: 'assessment', objectId: row!.id, householdId, memberId: input.memberId, action: 'create', basis: grant.basis, role: grant.role });
-  return toAssessment(row!, people.members.get(input.memberId)!.name, { id: scope.actor.userId, name: scope.actor.name }, true);
+  scope.audit({
+    objectType: 'assessment',
+    objectId: row!.id,
+    householdId,
+    memberId: input.memberId,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
+  return toAssessment(
+    row!,
+    people.members.get(input.memberId)!.name,
+    { id: scope.actor.userId, name: scope.actor.name },
+    true,
+  );
 }
 
-function toAssessment(r: typeof assessments.$inferSelect, memberName: string, by: { id: string; name: string }, detail: boolean): Assessment {
+function toAssessment(
+  r: typeof assessments.$inferSelect,
+  memberName: string,
+  by: { id: string; name: string },
+  detail: boolean,
+): Assessment {
   return {
     id: r.id,
     memberId: r.memberId,
@@ -64,8 +90,15 @@ export async function listAssessments(scope: Scope, householdId: string): Promis
     .where(eq(assessments.householdId, householdId))
     .orderBy(asc(assessments.assessedOn), asc(assessments.createdAt))
     .limit(1000);
-  scope.audit({ objectType: 'assessment_list', householdId, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'assessment_list',
+    householdId,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const detail = grant.relation === 'coordinator';
-  return rows.map(({ a, byName }) => toAssessment(a, people.members.get(a.memberId)?.name ?? '?', { id: a.createdBy, name: byName }, detail));
+  return rows.map(({ a, byName }) =>
+    toAssessment(a, people.members.get(a.memberId)?.name ?? '?', { id: a.createdBy, name: byName }, detail),
+  );
 }
-

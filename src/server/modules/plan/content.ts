@@ -1,5 +1,12 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Evaluation, Goal, HelpQuestion, LifeDomain, Plan, PlanAction } from '../../../contracts/plan.js';
+import type {
+  Evaluation,
+  Goal,
+  HelpQuestion,
+  LifeDomain,
+  Plan,
+  PlanAction,
+} from '../../../contracts/plan.js';
 import { partnerMayReport } from '../../../domain/plan/actions.js';
 import { goalLimit } from '../../../domain/plan/goals.js';
 import type { GoalStatus } from '../../../domain/plan/goals.js';
@@ -28,13 +35,21 @@ export async function loadContent(scope: Scope, householdId: string): Promise<Pl
       .from(helpQuestions)
       .where(and(eq(helpQuestions.householdId, householdId), isNull(helpQuestions.removedAt)))
       .orderBy(asc(helpQuestions.createdAt), asc(helpQuestions.id)),
-    scope.tx.select().from(goals).where(eq(goals.householdId, householdId)).orderBy(asc(goals.createdAt), asc(goals.id)),
+    scope.tx
+      .select()
+      .from(goals)
+      .where(eq(goals.householdId, householdId))
+      .orderBy(asc(goals.createdAt), asc(goals.id)),
     scope.tx
       .select()
       .from(planActions)
       .where(eq(planActions.householdId, householdId))
       .orderBy(asc(planActions.dueDate), asc(planActions.createdAt), asc(planActions.id)),
-    scope.tx.select().from(evaluations).where(eq(evaluations.householdId, householdId)).orderBy(asc(evaluations.plannedOn), asc(evaluations.createdAt)),
+    scope.tx
+      .select()
+      .from(evaluations)
+      .where(eq(evaluations.householdId, householdId))
+      .orderBy(asc(evaluations.plannedOn), asc(evaluations.createdAt)),
   ]);
   await addFormerlyInvolved(
     scope,
@@ -125,7 +140,12 @@ export async function planRow(scope: Scope, householdId: string, forUpdate = fal
 export function toPlanDto(
   householdId: string,
   c: PlanContent,
-  row: { currentVersion: number; proposedVersion: number | null; agreedVersion: number | null; closedAt: Date | null },
+  row: {
+    currentVersion: number;
+    proposedVersion: number | null;
+    agreedVersion: number | null;
+    closedAt: Date | null;
+  },
   seesDetail: boolean,
 ): Plan {
   const lvb = new Set([...c.people.members.values()].filter((m) => m.lvb && !m.removed).map((m) => m.id));
@@ -140,12 +160,19 @@ export function toPlanDto(
     actions: c.actions.map(({ assigneeUserId: _u, assigneeOrganisationId: _o, ...a }) => a),
     evaluations: seesDetail
       ? c.evaluations
-      : c.evaluations.map((e) => ({ ...e, notes: '', decisions: e.decisions.map((d) => ({ ...d, progress: '' })) })),
+      : c.evaluations.map((e) => ({
+          ...e,
+          notes: '',
+          decisions: e.decisions.map((d) => ({ ...d, progress: '' })),
+        })),
     currentVersion: row.currentVersion,
     proposedVersion: row.proposedVersion,
     agreedVersion: row.agreedVersion,
     closed: row.closedAt !== null,
-    goalLimit: { limit: limit.limit, open: limit.open, lvbMembers: limit.lvbMemberIds.map((id) => c.people.members.get(id)?.name ?? '?') },
+    goalLimit: {
+      limit: limit.limit,
+      open: limit.open,
+      lvbMembers: limit.lvbMemberIds.map((id) => c.people.members.get(id)?.name ?? '?'),
+    },
   };
 }
-

@@ -13,7 +13,11 @@ import { checkParticipants, loadPeople } from './people.js';
 import { openPlanForChange, recordVersion } from './versioning.js';
 
 /** Schedules an evaluation moment: a date and who takes part. */
-export async function scheduleEvaluation(scope: Scope, householdId: string, input: EvaluationInput): Promise<Evaluation> {
+export async function scheduleEvaluation(
+  scope: Scope,
+  householdId: string,
+  input: EvaluationInput,
+): Promise<Evaluation> {
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'evaluation' });
   await openPlanForChange(scope, householdId);
   const issues = checkNotPast(input.plannedOn, amsterdamDate(scope.now), 'plannedOn');
@@ -21,34 +25,77 @@ export async function scheduleEvaluation(scope: Scope, householdId: string, inpu
   checkParticipants(await loadPeople(scope, householdId), input.participants);
   const [row] = await scope.tx
     .insert(evaluations)
-    .values({ householdId, plannedOn: input.plannedOn, participants: input.participants, createdBy: scope.actor.userId, createdAt: scope.now, updatedAt: scope.now })
+    .values({
+      householdId,
+      plannedOn: input.plannedOn,
+      participants: input.participants,
+      createdBy: scope.actor.userId,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    })
     .returning({ id: evaluations.id });
-  scope.audit({ objectType: 'evaluation', objectId: row!.id, householdId, action: 'create', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'evaluation',
+    objectId: row!.id,
+    householdId,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const content = await recordVersion(scope, householdId, grant);
   return content.evaluations.find((e) => e.id === row!.id)!;
 }
 
 async function loadPlanned(scope: Scope, householdId: string, id: string, version: number) {
-  const [row] = await scope.tx.select().from(evaluations).where(and(eq(evaluations.id, id), eq(evaluations.householdId, householdId)));
+  const [row] = await scope.tx
+    .select()
+    .from(evaluations)
+    .where(and(eq(evaluations.id, id), eq(evaluations.householdId, householdId)));
   if (!row) throw notFound('evaluation');
-  if (row.version !== version) assertVersion(version, row.version, (await loadContent(scope, householdId)).evaluations.find((e) => e.id === id));
+  if (row.version !== version)
+    assertVersion(
+      version,
+      row.version,
+      (await loadContent(scope, householdId)).evaluations.find((e) => e.id === id),
+    );
   if (row.status !== 'planned') throw ruleViolation('This evaluation has already been recorded.');
   return row;
 }
 
 /** Moves a planned evaluation or changes who takes part. */
-export async function rescheduleEvaluation(scope: Scope, householdId: string, id: string, version: number, input: EvaluationInput): Promise<Evaluation> {
+export async function rescheduleEvaluation(
+  scope: Scope,
+  householdId: string,
+  id: string,
+  version: number,
+  input: EvaluationInput,
+): Promise<Evaluation> {
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'evaluation' });
   await openPlanForChange(scope, householdId);
   const row = await loadPlanned(scope, householdId, id, version);
-  const issues = input.plannedOn !== row.plannedOn ? checkNotPast(input.plannedOn, amsterdamDate(scope.now), 'plannedOn') : [];
+  const issues =
+    input.plannedOn !== row.plannedOn
+      ? checkNotPast(input.plannedOn, amsterdamDate(scope.now), 'plannedOn')
+      : [];
   if (issues.length > 0) throw invalid(issues);
   checkParticipants(await loadPeople(scope, householdId), input.participants);
   await scope.tx
     .update(evaluations)
-    .set({ plannedOn: input.plannedOn, participants: input.participants, version: row.version + 1, updatedAt: scope.now })
+    .set({
+      plannedOn: input.plannedOn,
+      participants: input.participants,
+      version: row.version + 1,
+      updatedAt: scope.now,
+    })
     .where(eq(evaluations.id, id));
-  scope.audit({ objectType: 'evaluation', objectId: id, householdId, action: 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'evaluation',
+    objectId: id,
+    householdId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const content = await recordVersion(scope, householdId, grant);
   return content.evaluations.find((e) => e.id === id)!;
 }
@@ -68,16 +115,33 @@ export async function recordEvaluation(
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'evaluation' });
   await openPlanForChange(scope, householdId);
   const row = await loadPlanned(scope, householdId, id, version);
-  const all = await scope.tx.select({ id: goals.id, status: goals.status, version: goals.version }).from(goals).where(eq(goals.householdId, householdId));
+  const all = await scope.tx
+    .select({ id: goals.id, status: goals.status, version: goals.version })
+    .from(goals)
+    .where(eq(goals.householdId, householdId));
   const open = all.filter((g) => isOpenGoal(g.status as GoalStatus));
-  const issues = checkEvaluationRecord(input, open.map((g) => g.id), amsterdamDate(scope.now));
+  const issues = checkEvaluationRecord(
+    input,
+    open.map((g) => g.id),
+    amsterdamDate(scope.now),
+  );
   if (issues.length > 0) throw invalid(issues);
   for (const d of input.decisions) {
     const goal = open.find((g) => g.id === d.goalId)!;
     const status = STATUS_AFTER[d.decision];
     if (status !== goal.status) {
-      await scope.tx.update(goals).set({ status, version: goal.version + 1, updatedAt: scope.now }).where(eq(goals.id, goal.id));
-      scope.audit({ objectType: 'goal', objectId: goal.id, householdId, action: 'update', basis: grant.basis, role: grant.role });
+      await scope.tx
+        .update(goals)
+        .set({ status, version: goal.version + 1, updatedAt: scope.now })
+        .where(eq(goals.id, goal.id));
+      scope.audit({
+        objectType: 'goal',
+        objectId: goal.id,
+        householdId,
+        action: 'update',
+        basis: grant.basis,
+        role: grant.role,
+      });
     }
   }
   await scope.tx
@@ -92,25 +156,67 @@ export async function recordEvaluation(
       updatedAt: scope.now,
     })
     .where(eq(evaluations.id, id));
-  scope.audit({ objectType: 'evaluation', objectId: id, householdId, action: 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'evaluation',
+    objectId: id,
+    householdId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   if (input.nextEvaluationOn) {
     const [next] = await scope.tx
       .insert(evaluations)
-      .values({ householdId, plannedOn: input.nextEvaluationOn, participants: row.participants, createdBy: scope.actor.userId, createdAt: scope.now, updatedAt: scope.now })
+      .values({
+        householdId,
+        plannedOn: input.nextEvaluationOn,
+        participants: row.participants,
+        createdBy: scope.actor.userId,
+        createdAt: scope.now,
+        updatedAt: scope.now,
+      })
       .returning({ id: evaluations.id });
-    scope.audit({ objectType: 'evaluation', objectId: next!.id, householdId, action: 'create', basis: grant.basis, role: grant.role });
+    scope.audit({
+      objectType: 'evaluation',
+      objectId: next!.id,
+      householdId,
+      action: 'create',
+      basis: grant.basis,
+      role: grant.role,
+    });
   }
   if (input.closesPlan) {
     // Planned moments after this one lapse with the plan.
-    const planned = await scope.tx.select({ id: evaluations.id }).from(evaluations).where(and(eq(evaluations.householdId, householdId), eq(evaluations.status, 'planned')));
+    const planned = await scope.tx
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(and(eq(evaluations.householdId, householdId), eq(evaluations.status, 'planned')));
     if (planned.length > 0) {
-      await scope.tx.update(evaluations).set({ status: 'cancelled', updatedAt: scope.now }).where(inArray(evaluations.id, planned.map((p) => p.id)));
+      await scope.tx
+        .update(evaluations)
+        .set({ status: 'cancelled', updatedAt: scope.now })
+        .where(
+          inArray(
+            evaluations.id,
+            planned.map((p) => p.id),
+          ),
+        );
     }
   }
   const content = await recordVersion(scope, householdId, grant);
   if (input.closesPlan) {
-    await scope.tx.update(plans).set({ closedAt: scope.now, updatedAt: scope.now }).where(eq(plans.householdId, householdId));
-    scope.audit({ objectType: 'plan', objectId: householdId, householdId, action: 'update', basis: grant.basis, role: grant.role });
+    await scope.tx
+      .update(plans)
+      .set({ closedAt: scope.now, updatedAt: scope.now })
+      .where(eq(plans.householdId, householdId));
+    scope.audit({
+      objectType: 'plan',
+      objectId: householdId,
+      householdId,
+      action: 'update',
+      basis: grant.basis,
+      role: grant.role,
+    });
   }
   return content.evaluations.find((e) => e.id === id)!;
 }

@@ -21,25 +21,46 @@ type Snap = {
 };
 
 /** The plan on paper: a version (the newest unless one is asked for), in Dutch or English. */
-export async function exportPlanPdf(scope: Scope, householdId: string, lang: 'nl' | 'en', number?: number): Promise<{ pdf: Buffer; filename: string }> {
+export async function exportPlanPdf(
+  scope: Scope,
+  householdId: string,
+  lang: 'nl' | 'en',
+  number?: number,
+): Promise<{ pdf: Buffer; filename: string }> {
   const grant = await requireAccess(scope, 'read', { householdId, objectType: 'plan' });
   const version = number
     ? await versionRow(scope, householdId, number)
-    : (await scope.tx.select().from(planVersions).where(eq(planVersions.householdId, householdId)).orderBy(desc(planVersions.number)).limit(1))[0];
+    : (
+        await scope.tx
+          .select()
+          .from(planVersions)
+          .where(eq(planVersions.householdId, householdId))
+          .orderBy(desc(planVersions.number))
+          .limit(1)
+      )[0];
   if (number && !version) throw notFound('plan version');
   const [household] = await scope.tx.select().from(households).where(eq(households.id, householdId));
   const people = await loadPeople(scope, householdId);
   const snapshot = (version ? version.snapshot : toSnapshot(await loadContent(scope, householdId))) as Snap;
   const agreement = version?.proposedAt ? await agreementOf(scope, version, people) : null;
   const t = PDF_TEXT[lang];
-  const address = [[household!.street, household!.houseNumber].filter(Boolean).join(' '), [household!.postcode, household!.city].filter(Boolean).join(' ')]
+  const address = [
+    [household!.street, household!.houseNumber].filter(Boolean).join(' '),
+    [household!.postcode, household!.city].filter(Boolean).join(' '),
+  ]
     .filter(Boolean)
     .join(', ');
   const professionals = [...people.professionals.values()].filter((p) => p.relation !== 'former');
   const paper: PaperPlan = {
     lang,
-    household: { name: household!.name, address, members: [...people.members.values()].filter((m) => !m.removed).map((m) => m.name) },
-    version: version ? { number: version.number, agreedOn: version.agreedAt ? amsterdamDate(version.agreedAt) : null } : null,
+    household: {
+      name: household!.name,
+      address,
+      members: [...people.members.values()].filter((m) => !m.removed).map((m) => m.name),
+    },
+    version: version
+      ? { number: version.number, agreedOn: version.agreedAt ? amsterdamDate(version.agreedAt) : null }
+      : null,
     madeOn: amsterdamDate(scope.now),
     helpQuestions: snapshot.helpQuestions.map((q) => ({ who: q.memberName, domain: q.domain, text: q.text })),
     goals: snapshot.goals.map((g) => ({
@@ -58,15 +79,46 @@ export async function exportPlanPdf(scope: Scope, householdId: string, lang: 'nl
           status: a.status,
         })),
     })),
-    evaluations: snapshot.evaluations.filter((e) => e.status === 'planned').map((e) => ({ date: e.plannedOn, participants: e.participants.map((p) => p.name) })),
+    evaluations: snapshot.evaluations
+      .filter((e) => e.status === 'planned')
+      .map((e) => ({ date: e.plannedOn, participants: e.participants.map((p) => p.name) })),
     contacts: [
-      ...professionals.filter((p) => p.relation === 'coordinator').map((p) => ({ role: t.coordinator, name: p.name, organisation: p.organisation, phone: p.phone, email: p.email })),
-      ...professionals.filter((p) => p.relation !== 'coordinator').map((p) => ({ role: '', name: p.name, organisation: p.organisation, phone: p.phone, email: p.email })),
+      ...professionals
+        .filter((p) => p.relation === 'coordinator')
+        .map((p) => ({
+          role: t.coordinator,
+          name: p.name,
+          organisation: p.organisation,
+          phone: p.phone,
+          email: p.email,
+        })),
+      ...professionals
+        .filter((p) => p.relation !== 'coordinator')
+        .map((p) => ({
+          role: '',
+          name: p.name,
+          organisation: p.organisation,
+          phone: p.phone,
+          email: p.email,
+        })),
     ],
     agreement,
   };
   const pdf = await renderPlanPdf(paper);
-  scope.audit({ objectType: 'plan_pdf', objectId: version?.id ?? householdId, householdId, action: 'export', basis: grant.basis, role: grant.role });
-  const slug = household!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return { pdf, filename: `${lang === 'nl' ? 'plan' : 'plan'}-${slug}${version ? `-v${version.number}` : ''}.pdf` };
+  scope.audit({
+    objectType: 'plan_pdf',
+    objectId: version?.id ?? householdId,
+    householdId,
+    action: 'export',
+    basis: grant.basis,
+    role: grant.role,
+  });
+  const slug = household!.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return {
+    pdf,
+    filename: `${lang === 'nl' ? 'plan' : 'plan'}-${slug}${version ? `-v${version.number}` : ''}.pdf`,
+  };
 }

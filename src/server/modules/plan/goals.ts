@@ -12,8 +12,16 @@ import { type People, checkMembers, loadPeople } from './people.js';
 import { openPlanForChange, recordVersion } from './versioning.js';
 
 /** Refuses a change that would take the household over its goal limit, with the reason spelled out. */
-async function enforceLimit(scope: Scope, householdId: string, people: People, after: { id: string; status: GoalStatus; memberIds: string[] }) {
-  const current = await scope.tx.select({ id: goals.id, status: goals.status, memberIds: goals.memberIds }).from(goals).where(eq(goals.householdId, householdId));
+async function enforceLimit(
+  scope: Scope,
+  householdId: string,
+  people: People,
+  after: { id: string; status: GoalStatus; memberIds: string[] },
+) {
+  const current = await scope.tx
+    .select({ id: goals.id, status: goals.status, memberIds: goals.memberIds })
+    .from(goals)
+    .where(eq(goals.householdId, householdId));
   const lvb = new Set([...people.members.values()].filter((m) => m.lvb && !m.removed).map((m) => m.id));
   const result = checkGoalLimit(
     current.map((g) => ({ ...g, status: g.status as GoalStatus })),
@@ -45,20 +53,48 @@ export async function addGoal(scope: Scope, householdId: string, input: Required
   await enforceLimit(scope, householdId, people, { id: 'new', status: input.status, memberIds });
   const [row] = await scope.tx
     .insert(goals)
-    .values({ householdId, ...input, memberIds, domains, createdBy: scope.actor.userId, createdAt: scope.now, updatedAt: scope.now })
+    .values({
+      householdId,
+      ...input,
+      memberIds,
+      domains,
+      createdBy: scope.actor.userId,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    })
     .returning({ id: goals.id });
-  scope.audit({ objectType: 'goal', objectId: row!.id, householdId, action: 'create', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'goal',
+    objectId: row!.id,
+    householdId,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const content = await recordVersion(scope, householdId, grant);
   return content.goals.find((g) => g.id === row!.id)!;
 }
 
-export async function updateGoal(scope: Scope, householdId: string, id: string, version: number, patch: GoalPatch): Promise<Goal> {
+export async function updateGoal(
+  scope: Scope,
+  householdId: string,
+  id: string,
+  version: number,
+  patch: GoalPatch,
+): Promise<Goal> {
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'goal' });
   await openPlanForChange(scope, householdId);
-  const [row] = await scope.tx.select().from(goals).where(and(eq(goals.id, id), eq(goals.householdId, householdId)));
+  const [row] = await scope.tx
+    .select()
+    .from(goals)
+    .where(and(eq(goals.id, id), eq(goals.householdId, householdId)));
   if (!row) throw notFound('goal');
   if (row.version !== version) {
-    assertVersion(version, row.version, (await loadContent(scope, householdId)).goals.find((g) => g.id === id));
+    assertVersion(
+      version,
+      row.version,
+      (await loadContent(scope, householdId)).goals.find((g) => g.id === id),
+    );
   }
   const people = await loadPeople(scope, householdId);
   if (patch.targetDate !== undefined && patch.targetDate !== row.targetDate) {
@@ -83,7 +119,14 @@ export async function updateGoal(scope: Scope, householdId: string, id: string, 
       updatedAt: scope.now,
     })
     .where(eq(goals.id, id));
-  scope.audit({ objectType: 'goal', objectId: id, householdId, action: 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'goal',
+    objectId: id,
+    householdId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const content = await recordVersion(scope, householdId, grant);
   return content.goals.find((g) => g.id === id)!;
 }

@@ -10,15 +10,34 @@ import { checkMembers, loadPeople } from './people.js';
 import { openPlanForChange, recordVersion } from './versioning.js';
 
 /** A help question (hulpvraag) per life domain, and per member where it is someone's own question, in their own words. */
-export async function addHelpQuestion(scope: Scope, householdId: string, input: Required<HelpQuestionInput>): Promise<HelpQuestion> {
+export async function addHelpQuestion(
+  scope: Scope,
+  householdId: string,
+  input: Required<HelpQuestionInput>,
+): Promise<HelpQuestion> {
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'help_question' });
   await openPlanForChange(scope, householdId);
   if (input.memberId) checkMembers(await loadPeople(scope, householdId), [input.memberId], 'memberId');
   const [row] = await scope.tx
     .insert(helpQuestions)
-    .values({ householdId, memberId: input.memberId, domain: input.domain, text: input.text, createdBy: scope.actor.userId, createdAt: scope.now, updatedAt: scope.now })
+    .values({
+      householdId,
+      memberId: input.memberId,
+      domain: input.domain,
+      text: input.text,
+      createdBy: scope.actor.userId,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+    })
     .returning({ id: helpQuestions.id });
-  scope.audit({ objectType: 'help_question', objectId: row!.id, householdId, action: 'create', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'help_question',
+    objectId: row!.id,
+    householdId,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const content = await recordVersion(scope, householdId, grant);
   return content.helpQuestions.find((h) => h.id === row!.id)!;
 }
@@ -36,10 +55,20 @@ export async function updateHelpQuestion(
   const [row] = await scope.tx
     .select()
     .from(helpQuestions)
-    .where(and(eq(helpQuestions.id, id), eq(helpQuestions.householdId, householdId), isNull(helpQuestions.removedAt)));
+    .where(
+      and(
+        eq(helpQuestions.id, id),
+        eq(helpQuestions.householdId, householdId),
+        isNull(helpQuestions.removedAt),
+      ),
+    );
   if (!row) throw notFound('help question');
   if (row.version !== version) {
-    assertVersion(version, row.version, (await loadContent(scope, householdId)).helpQuestions.find((h) => h.id === id));
+    assertVersion(
+      version,
+      row.version,
+      (await loadContent(scope, householdId)).helpQuestions.find((h) => h.id === id),
+    );
   }
   if (patch.memberId) checkMembers(await loadPeople(scope, householdId), [patch.memberId], 'memberId');
   await scope.tx
@@ -53,7 +82,14 @@ export async function updateHelpQuestion(
       updatedAt: scope.now,
     })
     .where(eq(helpQuestions.id, id));
-  scope.audit({ objectType: 'help_question', objectId: id, householdId, action: patch.remove ? 'remove' : 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'help_question',
+    objectId: id,
+    householdId,
+    action: patch.remove ? 'remove' : 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const content = await recordVersion(scope, householdId, grant);
   return content.helpQuestions.find((h) => h.id === id) ?? null;
 }

@@ -27,12 +27,24 @@ export const PDF_TEXT = {
     call: 'Wie kun je bellen?',
     coordinator: 'Je regisseur',
     agreement: 'Akkoord',
-    agreedBy: (name: string, d: string, paper: boolean) => `${name}: akkoord op ${d}${paper ? ' (op papier getekend)' : ''}`,
+    agreedBy: (name: string, d: string, paper: boolean) =>
+      `${name}: akkoord op ${d}${paper ? ' (op papier getekend)' : ''}`,
     acknowledgedBy: (org: string, d: string) => `${org}: akkoord op ${d}`,
     noAgreement: 'Nog niemand heeft dit plan afgesproken.',
     page: (n: number, total: number) => `Bladzijde ${n} van ${total}`,
-    goalStatus: { active: 'we werken eraan', adjusted: 'aangepast', reached: 'gelukt', stopped: 'gestopt' } as Record<string, string>,
-    actionStatus: { open: 'nog te doen', in_progress: 'bezig', done: 'klaar', cancelled: 'gaat niet door', blocked: 'loopt vast' } as Record<string, string>,
+    goalStatus: {
+      active: 'we werken eraan',
+      adjusted: 'aangepast',
+      reached: 'gelukt',
+      stopped: 'gestopt',
+    } as Record<string, string>,
+    actionStatus: {
+      open: 'nog te doen',
+      in_progress: 'bezig',
+      done: 'klaar',
+      cancelled: 'gaat niet door',
+      blocked: 'loopt vast',
+    } as Record<string, string>,
     kind: { personal: 'persoonlijk doel', societal: 'maatschappelijk doel' } as Record<string, string>,
   },
   en: {
@@ -62,12 +74,27 @@ export const PDF_TEXT = {
     call: 'Who can you call?',
     coordinator: 'Your coordinator',
     agreement: 'Agreement',
-    agreedBy: (name: string, d: string, paper: boolean) => `${name}: agreed on ${d}${paper ? ' (signed on paper)' : ''}`,
+    agreedBy: (name: string, d: string, paper: boolean) =>
+      `${name}: agreed on ${d}${paper ? ' (signed on paper)' : ''}`,
     acknowledgedBy: (org: string, d: string) => `${org}: agreed on ${d}`,
     noAgreement: 'Nobody has agreed to this plan yet.',
     page: (n: number, total: number) => `Page ${n} of ${total}`,
-    goalStatus: { active: 'we are working on it', adjusted: 'adjusted', reached: 'reached', stopped: 'stopped' } as Record<string, string>,
-    actionStatus: { open: 'to do', in_progress: 'in progress', done: 'done', cancelled: 'cancelled', blocked: 'stuck' } as Record<string, string>,
-    kind: { personal: 'personal goal', societal: 'goal for school, work or society' } as Record<string, string>,
+    goalStatus: {
+      active: 'we are working on it',
+      adjusted: 'adjusted',
+      reached: 'reached',
+      stopped: 'stopped',
+    } as Record<string, string>,
+    actionStatus: {
+      open: 'to do',
+      in_progress: 'in progress',
+      done: 'done',
+      cancelled: 'cancelled',
+      blocked: 'stuck',
+    } as Record<string, string>,
+    kind: { personal: 'personal goal', societal: 'goal for school, work or society' } as Record<
+      string,
+      string
+    >,
   },
 } as const;

@@ -56,7 +56,13 @@ export function renderPlanPdf(plan: PaperPlan): Promise<Buffer> {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const heading = (text: string) => {
     if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(15).fillColor(ACCENT).text(text, { width }).moveDown(0.3);
+    doc
+      .moveDown(0.8)
+      .font('Helvetica-Bold')
+      .fontSize(15)
+      .fillColor(ACCENT)
+      .text(text, doc.page.margins.left, doc.y, { width })
+      .moveDown(0.3);
     doc.font('Helvetica').fontSize(12).fillColor(INK);
   };
   const line = (text: string, opts: { indent?: number; bold?: boolean; muted?: boolean } = {}) => {
@@ -64,14 +70,22 @@ export function renderPlanPdf(plan: PaperPlan): Promise<Buffer> {
       .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
       .fontSize(12)
       .fillColor(opts.muted ? MUTED : INK)
-      .text(text, doc.page.margins.left + (opts.indent ?? 0), doc.y, { width: width - (opts.indent ?? 0), lineGap: 2 });
+      .text(text, doc.page.margins.left + (opts.indent ?? 0), doc.y, {
+        width: width - (opts.indent ?? 0),
+        lineGap: 2,
+      });
   };
 
   doc.font('Helvetica-Bold').fontSize(22).fillColor(INK).text(t.title(plan.household.name), { width });
   const versionLine = plan.version
     ? `${t.version(plan.version.number)} · ${plan.version.agreedOn ? t.agreedOn(date(plan.version.agreedOn)) : t.notAgreed}`
     : t.noVersion;
-  doc.moveDown(0.2).font('Helvetica').fontSize(11).fillColor(MUTED).text(`${versionLine}. ${t.made(date(plan.madeOn))}`, { width });
+  doc
+    .moveDown(0.2)
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(`${versionLine}. ${t.made(date(plan.madeOn))}`, { width });
   doc.moveDown(0.6).fontSize(12).fillColor(INK).text(t.intro, { width, lineGap: 2 });
 
   heading(t.household);
@@ -81,7 +95,9 @@ export function renderPlanPdf(plan: PaperPlan): Promise<Buffer> {
   if (plan.helpQuestions.length > 0) {
     heading(t.questions);
     for (const q of plan.helpQuestions) {
-      line(`• ${q.who ? `${q.who} (${LIFE_DOMAIN_NAMES[plan.lang][q.domain]})` : LIFE_DOMAIN_NAMES[plan.lang][q.domain]}: "${q.text}"`);
+      line(
+        `• ${q.who ? `${q.who} (${LIFE_DOMAIN_NAMES[plan.lang][q.domain]})` : LIFE_DOMAIN_NAMES[plan.lang][q.domain]}: "${q.text}"`,
+      );
     }
   }
 
@@ -93,18 +109,25 @@ export function renderPlanPdf(plan: PaperPlan): Promise<Buffer> {
     line(`${t.goal(i + 1)}: "${g.text}"`, { bold: true });
     line(`${t.forWhom}: ${g.members.join(', ')} · ${t.kind[g.kind] ?? g.kind}`, { indent: 14 });
     line(`${t.how}: ${g.successCriterion}`, { indent: 14 });
-    line(`${g.targetDate ? `${t.when}: ${date(g.targetDate)} · ` : ''}${t.status}: ${t.goalStatus[g.status] ?? g.status}`, { indent: 14 });
+    line(
+      `${g.targetDate ? `${t.when}: ${date(g.targetDate)} · ` : ''}${t.status}: ${t.goalStatus[g.status] ?? g.status}`,
+      { indent: 14 },
+    );
     doc.moveDown(0.2);
     line(t.whoDoesWhat, { indent: 14, bold: true });
     if (g.actions.length === 0) line(t.noActions, { indent: 28, muted: true });
     for (const a of g.actions) {
-      line(`• ${a.who}: ${a.what} — ${t.before} ${date(a.dueDate)} (${t.actionStatus[a.status] ?? a.status})`, { indent: 28 });
+      line(
+        `• ${a.who}: ${a.what} — ${t.before} ${date(a.dueDate)} (${t.actionStatus[a.status] ?? a.status})`,
+        { indent: 28 },
+      );
     }
   });
 
   heading(t.evaluations);
   if (plan.evaluations.length === 0) line(t.noEvaluations, { muted: true });
-  for (const e of plan.evaluations) line(`• ${date(e.date)}${e.participants.length ? `, ${t.with} ${e.participants.join(', ')}` : ''}`);
+  for (const e of plan.evaluations)
+    line(`• ${date(e.date)}${e.participants.length ? `, ${t.with} ${e.participants.join(', ')}` : ''}`);
 
   heading(t.call);
   for (const c of plan.contacts) {
@@ -129,7 +152,12 @@ export function renderPlanPdf(plan: PaperPlan): Promise<Buffer> {
       .font('Helvetica')
       .fontSize(9)
       .fillColor(MUTED)
-      .text(`${plan.household.name} · ${t.page(i + 1, range.count)}`, doc.page.margins.left, doc.page.height - 40, { width, align: 'center' });
+      .text(
+        `${plan.household.name} · ${t.page(i + 1, range.count)}`,
+        doc.page.margins.left,
+        doc.page.height - 40,
+        { width, align: 'center' },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -9,17 +9,35 @@ import { involvements, members, networkContacts, organisations, users } from '..
  * organisations involved now. Names of people no longer involved stay resolvable for earlier versions.
  */
 export interface People {
-  members: Map<string, { id: string; name: string; role: string; lvb: boolean; phone: string; removed: boolean }>;
+  members: Map<
+    string,
+    { id: string; name: string; role: string; lvb: boolean; phone: string; removed: boolean }
+  >;
   contacts: Map<string, { id: string; name: string; phone: string; removed: boolean }>;
   /** Current involvements: professional user id → their organisation. */
-  professionals: Map<string, { id: string; name: string; phone: string; email: string; organisationId: string; organisation: string; relation: string }>;
+  professionals: Map<
+    string,
+    {
+      id: string;
+      name: string;
+      phone: string;
+      email: string;
+      organisationId: string;
+      organisation: string;
+      relation: string;
+    }
+  >;
   organisations: Map<string, { id: string; name: string; phone: string }>;
 }
 
 export async function loadPeople(scope: Scope, householdId: string): Promise<People> {
   const [ms, cs, invs] = await Promise.all([
     scope.tx.select().from(members).where(eq(members.householdId, householdId)).orderBy(members.createdAt),
-    scope.tx.select().from(networkContacts).where(eq(networkContacts.householdId, householdId)).orderBy(networkContacts.createdAt),
+    scope.tx
+      .select()
+      .from(networkContacts)
+      .where(eq(networkContacts.householdId, householdId))
+      .orderBy(networkContacts.createdAt),
     scope.tx
       .select({
         userId: users.id,
@@ -37,9 +55,23 @@ export async function loadPeople(scope: Scope, householdId: string): Promise<Peo
       .where(and(eq(involvements.householdId, householdId), isNull(involvements.endedAt)))
       .orderBy(involvements.startedAt),
   ]);
-  const people: People = { members: new Map(), contacts: new Map(), professionals: new Map(), organisations: new Map() };
-  for (const m of ms) people.members.set(m.id, { id: m.id, name: m.name, role: m.role, lvb: m.lvb, phone: m.phone, removed: m.removedAt !== null });
-  for (const c of cs) people.contacts.set(c.id, { id: c.id, name: c.name, phone: c.phone, removed: c.removedAt !== null });
+  const people: People = {
+    members: new Map(),
+    contacts: new Map(),
+    professionals: new Map(),
+    organisations: new Map(),
+  };
+  for (const m of ms)
+    people.members.set(m.id, {
+      id: m.id,
+      name: m.name,
+      role: m.role,
+      lvb: m.lvb,
+      phone: m.phone,
+      removed: m.removedAt !== null,
+    });
+  for (const c of cs)
+    people.contacts.set(c.id, { id: c.id, name: c.name, phone: c.phone, removed: c.removedAt !== null });
   for (const i of invs) {
     people.professionals.set(i.userId, {
       id: i.userId,
@@ -56,21 +88,44 @@ export async function loadPeople(scope: Scope, householdId: string): Promise<Peo
 }
 
 /** Names of professionals and organisations referred to by older records but no longer involved. */
-export async function addFormerlyInvolved(scope: Scope, people: People, userIds: string[], orgIds: string[]): Promise<void> {
+export async function addFormerlyInvolved(
+  scope: Scope,
+  people: People,
+  userIds: string[],
+  orgIds: string[],
+): Promise<void> {
   const missingUsers = [...new Set(userIds)].filter((id) => !people.professionals.has(id));
   const missingOrgs = [...new Set(orgIds)].filter((id) => !people.organisations.has(id));
   if (missingUsers.length > 0) {
     const rows = await scope.tx
-      .select({ id: users.id, name: users.name, phone: users.phone, email: users.email, orgId: organisations.id, orgName: organisations.name })
+      .select({
+        id: users.id,
+        name: users.name,
+        phone: users.phone,
+        email: users.email,
+        orgId: organisations.id,
+        orgName: organisations.name,
+      })
       .from(users)
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
       .where(inArray(users.id, missingUsers));
     for (const r of rows) {
-      people.professionals.set(r.id, { id: r.id, name: r.name, phone: r.phone, email: r.email, organisationId: r.orgId, organisation: r.orgName, relation: 'former' });
+      people.professionals.set(r.id, {
+        id: r.id,
+        name: r.name,
+        phone: r.phone,
+        email: r.email,
+        organisationId: r.orgId,
+        organisation: r.orgName,
+        relation: 'former',
+      });
     }
   }
   if (missingOrgs.length > 0) {
-    const rows = await scope.tx.select({ id: organisations.id, name: organisations.name, phone: organisations.phone }).from(organisations).where(inArray(organisations.id, missingOrgs));
+    const rows = await scope.tx
+      .select({ id: organisations.id, name: organisations.name, phone: organisations.phone })
+      .from(organisations)
+      .where(inArray(organisations.id, missingOrgs));
     for (const r of rows) people.organisations.set(r.id, r);
   }
 }
@@ -97,22 +152,42 @@ export function resolveAssignee(people: People, ref: AssigneeRef, path = 'assign
     case 'professional': {
       const p = people.professionals.get(ref.id);
       if (!p || p.relation === 'former') throw notInvolved();
-      return { assignee: { kind: ref.kind, id: p.id, name: p.name, organisation: p.organisation, phone: p.phone }, userId: p.id, organisationId: null };
+      return {
+        assignee: { kind: ref.kind, id: p.id, name: p.name, organisation: p.organisation, phone: p.phone },
+        userId: p.id,
+        organisationId: null,
+      };
     }
     case 'organisation': {
       const o = people.organisations.get(ref.id);
-      if (!o || ![...people.professionals.values()].some((p) => p.organisationId === o.id && p.relation !== 'former')) throw notInvolved();
-      return { assignee: { kind: ref.kind, id: o.id, name: o.name, organisation: null, phone: o.phone }, userId: null, organisationId: o.id };
+      if (
+        !o ||
+        ![...people.professionals.values()].some((p) => p.organisationId === o.id && p.relation !== 'former')
+      )
+        throw notInvolved();
+      return {
+        assignee: { kind: ref.kind, id: o.id, name: o.name, organisation: null, phone: o.phone },
+        userId: null,
+        organisationId: o.id,
+      };
     }
     case 'member': {
       const m = people.members.get(ref.id);
       if (!m || m.removed) throw notInvolved();
-      return { assignee: { kind: ref.kind, id: m.id, name: m.name, organisation: null, phone: m.phone }, userId: null, organisationId: null };
+      return {
+        assignee: { kind: ref.kind, id: m.id, name: m.name, organisation: null, phone: m.phone },
+        userId: null,
+        organisationId: null,
+      };
     }
     case 'network_contact': {
       const c = people.contacts.get(ref.id);
       if (!c || c.removed) throw notInvolved();
-      return { assignee: { kind: ref.kind, id: c.id, name: c.name, organisation: null, phone: c.phone }, userId: null, organisationId: null };
+      return {
+        assignee: { kind: ref.kind, id: c.id, name: c.name, organisation: null, phone: c.phone },
+        userId: null,
+        organisationId: null,
+      };
     }
   }
 }
@@ -122,7 +197,13 @@ export function describeAssignee(people: People, kind: string, id: string): Assi
   const k = kind as Assignee['kind'];
   if (k === 'professional') {
     const p = people.professionals.get(id);
-    return { kind: k, id, name: p?.name ?? '?', organisation: p?.organisation ?? null, phone: p?.phone ?? '' };
+    return {
+      kind: k,
+      id,
+      name: p?.name ?? '?',
+      organisation: p?.organisation ?? null,
+      phone: p?.phone ?? '',
+    };
   }
   if (k === 'organisation') {
     const o = people.organisations.get(id);
@@ -141,7 +222,8 @@ export function checkParticipants(people: People, refs: readonly ParticipantRef[
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => {
       if (r.kind === 'member') return !people.members.get(r.id) || people.members.get(r.id)!.removed;
-      if (r.kind === 'network_contact') return !people.contacts.get(r.id) || people.contacts.get(r.id)!.removed;
+      if (r.kind === 'network_contact')
+        return !people.contacts.get(r.id) || people.contacts.get(r.id)!.removed;
       const p = people.professionals.get(r.id);
       return !p || p.relation === 'former';
     })

@@ -16,7 +16,12 @@ async function pdfText(body: Buffer): Promise<string[]> {
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+    pages.push(
+      content.items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
   }
   return pages;
 }
@@ -36,8 +41,14 @@ describe.each(testDbKinds())('the plan on paper on %s', (kind) => {
     const base = `/api/v1/households/${id}/plan`;
     const parent = (await c.get(`/api/v1/households/${id}/members`)).body.items[0].id as string;
     const pros = (await c.get('/api/v1/professionals')).body.items as { id: string; name: string }[];
-    await c.post(`/api/v1/households/${id}/involvements`, { userId: pros.find((p) => p.name === 'Fatma Demir')!.id });
-    await c.post(`${base}/help-questions`, { memberId: parent, domain: 'finances', text: 'Ik wil weten hoeveel geld ik elke week heb' });
+    await c.post(`/api/v1/households/${id}/involvements`, {
+      userId: pros.find((p) => p.name === 'Fatma Demir')!.id,
+    });
+    await c.post(`${base}/help-questions`, {
+      memberId: parent,
+      domain: 'finances',
+      text: 'Ik wil weten hoeveel geld ik elke week heb',
+    });
     const g = await c.post(`${base}/goals`, {
       text: 'Ik wil rust in mijn hoofd over geld',
       memberIds: [parent],
@@ -46,13 +57,23 @@ describe.each(testDbKinds())('the plan on paper on %s', (kind) => {
       successCriterion: 'Ik slaap weer goed',
       targetDate: day(120),
     });
-    await c.post(`${base}/actions`, { goalId: g.body.id, what: 'Samen alle rekeningen sorteren', assignee: { kind: 'member', id: parent }, dueDate: day(10) });
-    await c.post(`${base}/evaluations`, { plannedOn: day(42), participants: [{ kind: 'member', id: parent }] });
+    await c.post(`${base}/actions`, {
+      goalId: g.body.id,
+      what: 'Samen alle rekeningen sorteren',
+      assignee: { kind: 'member', id: parent },
+      dueDate: day(10),
+    });
+    await c.post(`${base}/evaluations`, {
+      plannedOn: day(42),
+      participants: [{ kind: 'member', id: parent }],
+    });
 
     const nl = await c.get(`${base}/pdf`);
     expect(nl.status).toBe(200);
     expect(nl.headers['content-type']).toBe('application/pdf');
-    expect(String(nl.headers['content-disposition'])).toMatch(/^attachment; filename="plan-familie-papier-v4\.pdf"$/);
+    expect(String(nl.headers['content-disposition'])).toMatch(
+      /^attachment; filename="plan-familie-papier-v4\.pdf"$/,
+    );
     const raw = await t.app.inject({ method: 'GET', url: `${base}/pdf`, headers: { cookie: c.cookie! } });
     const text = (await pdfText(raw.rawPayload)).join('\n');
     expect(text).toContain('Ons plan: Familie Papier');
@@ -70,7 +91,11 @@ describe.each(testDbKinds())('the plan on paper on %s', (kind) => {
     expect(text).toContain('Fatma Demir, Schuldhulp Zwolle');
     expect(text).toContain('"Ik wil weten hoeveel geld ik elke week heb"');
 
-    const en = await t.app.inject({ method: 'GET', url: `${base}/pdf?lang=en&version=2`, headers: { cookie: c.cookie! } });
+    const en = await t.app.inject({
+      method: 'GET',
+      url: `${base}/pdf?lang=en&version=2`,
+      headers: { cookie: c.cookie! },
+    });
     expect(en.statusCode).toBe(200);
     const enText = (await pdfText(en.rawPayload)).join('\n');
     expect(enText).toContain('Our plan: Familie Papier');
@@ -82,6 +107,8 @@ describe.each(testDbKinds())('the plan on paper on %s', (kind) => {
     expect((await c.get(`${base}/pdf?version=9`)).status).toBe(404);
     const privacy = await as(t.app, 'privacy');
     const audit = await privacy.get(`/api/v1/audit?householdId=${id}&action=export`);
-    expect(audit.body.items.filter((e: { objectType: string }) => e.objectType === 'plan_pdf')).toHaveLength(3);
+    expect(audit.body.items.filter((e: { objectType: string }) => e.objectType === 'plan_pdf')).toHaveLength(
+      3,
+    );
   });
 });

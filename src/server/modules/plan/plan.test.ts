@@ -33,7 +33,10 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     const fatma = pros.find((p) => p.name === 'Fatma Demir')!.id;
     const a1 = await c.post(`/api/v1/households/${id}/involvements`, { userId: lotte });
     const a2 = await c.post(`/api/v1/households/${id}/involvements`, { userId: fatma });
-    const members = (await c.get(`/api/v1/households/${id}/members`)).body.items as { id: string; role: string }[];
+    const members = (await c.get(`/api/v1/households/${id}/members`)).body.items as {
+      id: string;
+      role: string;
+    }[];
     const contact = (await c.get(`/api/v1/households/${id}/network-contacts`)).body.items[0].id as string;
     return {
       id,
@@ -63,20 +66,59 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
       memberId: s.parent,
       assessedOn: day(-30),
       scores: [
-        { domain: 'finances', score: 2, note: 'Huurachterstand', strengths: 'Wil graag hulp', reliesOn: ['professional'] },
+        {
+          domain: 'finances',
+          score: 2,
+          note: 'Huurachterstand',
+          strengths: 'Wil graag hulp',
+          reliesOn: ['professional'],
+        },
         { domain: 'housing', score: 3 },
       ],
     });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ memberName: 'Ouder Test', scores: [{ domain: 'finances', score: 2, note: 'Huurachterstand', reliesOn: ['professional'] }, { domain: 'housing', score: 3 }] });
-    expect((await s.c.post(url, { memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'finances', score: 3 }] })).status).toBe(201);
+    expect(first.body).toMatchObject({
+      memberName: 'Ouder Test',
+      scores: [
+        { domain: 'finances', score: 2, note: 'Huurachterstand', reliesOn: ['professional'] },
+        { domain: 'housing', score: 3 },
+      ],
+    });
+    expect(
+      (
+        await s.c.post(url, {
+          memberId: s.parent,
+          assessedOn: day(0),
+          scores: [{ domain: 'finances', score: 3 }],
+        })
+      ).status,
+    ).toBe(201);
 
     const bad: [unknown, string][] = [
-      [{ memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'finances', score: 6 }] }, 'scores.0.score'],
-      [{ memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'finances', score: 0 }] }, 'scores.0.score'],
-      [{ memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'astrology', score: 3 }] }, 'scores.0.domain'],
+      [
+        { memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'finances', score: 6 }] },
+        'scores.0.score',
+      ],
+      [
+        { memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'finances', score: 0 }] },
+        'scores.0.score',
+      ],
+      [
+        { memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'astrology', score: 3 }] },
+        'scores.0.domain',
+      ],
       [{ memberId: s.parent, assessedOn: day(0), scores: [] }, 'scores'],
-      [{ memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'justice', score: 3 }, { domain: 'justice', score: 4 }] }, 'scores.1.domain'],
+      [
+        {
+          memberId: s.parent,
+          assessedOn: day(0),
+          scores: [
+            { domain: 'justice', score: 3 },
+            { domain: 'justice', score: 4 },
+          ],
+        },
+        'scores.1.domain',
+      ],
       [{ memberId: s.parent, assessedOn: day(2), scores: [{ domain: 'justice', score: 3 }] }, 'assessedOn'],
     ];
     for (const [body, path] of bad) {
@@ -86,37 +128,76 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
       expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
     }
     const other = await household('Familie Ander');
-    const foreign = await s.c.post(url, { memberId: other.parent, assessedOn: day(0), scores: [{ domain: 'finances', score: 3 }] });
+    const foreign = await s.c.post(url, {
+      memberId: other.parent,
+      assessedOn: day(0),
+      scores: [{ domain: 'finances', score: 3 }],
+    });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.error.fields).toEqual([{ path: 'memberId.0', message: 'Not a member of this household.' }]);
+    expect(foreign.body.error.fields).toEqual([
+      { path: 'memberId.0', message: 'Not a member of this household.' },
+    ]);
 
     const list = await s.c.get(url);
     expect(list.body.items.map((a: { assessedOn: string }) => a.assessedOn)).toEqual([day(-30), day(0)]);
     const partner = await as(t.app, 'jeugd');
     const seen = await partner.get(url);
     expect(seen.status).toBe(200);
-    expect(seen.body.items[0].scores[0]).toMatchObject({ domain: 'finances', score: 2, note: '', strengths: '' });
-    expect((await partner.post(url, { memberId: s.parent, assessedOn: day(0), scores: [{ domain: 'finances', score: 3 }] })).status).toBe(403);
+    expect(seen.body.items[0].scores[0]).toMatchObject({
+      domain: 'finances',
+      score: 2,
+      note: '',
+      strengths: '',
+    });
+    expect(
+      (
+        await partner.post(url, {
+          memberId: s.parent,
+          assessedOn: day(0),
+          scores: [{ domain: 'finances', score: 3 }],
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('the safety assessment is for the coordinator only', async () => {
     const s = await household('Familie Veilig');
     const url = `/api/v1/households/${s.id}/plan/safety-assessments`;
-    const res = await s.c.post(url, { assessedOn: day(0), childIds: [s.child], concerns: 'Veel spanning thuis', protectiveFactors: 'Oma is dichtbij', riskLevel: 'moderate' });
+    const res = await s.c.post(url, {
+      assessedOn: day(0),
+      childIds: [s.child],
+      concerns: 'Veel spanning thuis',
+      protectiveFactors: 'Oma is dichtbij',
+      riskLevel: 'moderate',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ children: [{ name: 'Kind Test' }], riskLevel: 'moderate', recordedBy: { name: 'Sanne de Boer' } });
-    expect((await s.c.post(url, { assessedOn: day(0), childIds: [s.parent], concerns: 'x', riskLevel: 'low' })).body.error.fields[0].path).toBe('childIds.0');
-    expect((await s.c.post(url, { assessedOn: day(0), childIds: [s.child], concerns: 'x', riskLevel: 'extreme' })).status).toBe(400);
+    expect(res.body).toMatchObject({
+      children: [{ name: 'Kind Test' }],
+      riskLevel: 'moderate',
+      recordedBy: { name: 'Sanne de Boer' },
+    });
+    expect(
+      (await s.c.post(url, { assessedOn: day(0), childIds: [s.parent], concerns: 'x', riskLevel: 'low' }))
+        .body.error.fields[0].path,
+    ).toBe('childIds.0');
+    expect(
+      (await s.c.post(url, { assessedOn: day(0), childIds: [s.child], concerns: 'x', riskLevel: 'extreme' }))
+        .status,
+    ).toBe(400);
     expect((await s.c.get(url)).body.items).toHaveLength(1);
     const partner = await as(t.app, 'jeugd');
     expect((await partner.get(url)).status).toBe(403);
-    expect((await partner.post(url, { assessedOn: day(0), childIds: [s.child], concerns: 'x', riskLevel: 'low' })).status).toBe(403);
+    expect(
+      (await partner.post(url, { assessedOn: day(0), childIds: [s.child], concerns: 'x', riskLevel: 'low' }))
+        .status,
+    ).toBe(403);
   });
 
   it('goals: at most 5 open, at most 3 when they concern someone with LVB, explained and refused without change', async () => {
     const s = await household('Familie Doelen');
     const url = `/api/v1/households/${s.id}/plan/goals`;
-    for (let i = 1; i <= 3; i++) expect((await s.c.post(url, goal([s.parent], `Doel ${i}`))).status).toBe(201);
+    for (let i = 1; i <= 3; i++)
+      expect((await s.c.post(url, goal([s.parent], `Doel ${i}`))).status).toBe(201);
     const lvb = await s.c.post(url, goal([s.child], 'Naar school gaan'));
     expect(lvb.status).toBe(422);
     expect(lvb.body.error.code).toBe('RULE_VIOLATION');
@@ -156,24 +237,52 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     const s = await household('Familie Acties');
     const base = `/api/v1/households/${s.id}/plan`;
     const g = (await s.c.post(`${base}/goals`, goal([s.parent]))).body.id as string;
-    const mk = (assignee: { kind: string; id: string }, what = 'Iets doen') => s.c.post(`${base}/actions`, { goalId: g, what, assignee, dueDate: day(14) });
+    const mk = (assignee: { kind: string; id: string }, what = 'Iets doen') =>
+      s.c.post(`${base}/actions`, { goalId: g, what, assignee, dueDate: day(14) });
     const forLotte = await mk({ kind: 'professional', id: s.lotte }, 'Opvoedgesprekken plannen');
     expect(forLotte.status).toBe(201);
-    expect(forLotte.body).toMatchObject({ assignee: { kind: 'professional', name: 'Lotte Visser', organisation: 'Jeugdhulp IJsselland' }, status: 'open', mine: false });
+    expect(forLotte.body).toMatchObject({
+      assignee: { kind: 'professional', name: 'Lotte Visser', organisation: 'Jeugdhulp IJsselland' },
+      status: 'open',
+      mine: false,
+    });
     const forSchuld = await mk({ kind: 'organisation', id: s.schuldOrg }, 'Budgetbeheer starten');
     expect(forSchuld.body.assignee).toMatchObject({ name: 'Schuldhulp Zwolle' });
-    expect((await mk({ kind: 'member', id: s.parent }, 'Post openmaken')).body.assignee.name).toBe('Ouder Test');
-    expect((await mk({ kind: 'network_contact', id: s.contact }, 'Oppassen')).body.assignee.name).toBe('Oma Test');
+    expect((await mk({ kind: 'member', id: s.parent }, 'Post openmaken')).body.assignee.name).toBe(
+      'Ouder Test',
+    );
+    expect((await mk({ kind: 'network_contact', id: s.contact }, 'Oppassen')).body.assignee.name).toBe(
+      'Oma Test',
+    );
 
-    const pros = (await s.c.get('/api/v1/professionals')).body.items as { id: string; name: string; organisation?: { id: string } }[];
+    const pros = (await s.c.get('/api/v1/professionals')).body.items as {
+      id: string;
+      name: string;
+      organisation?: { id: string };
+    }[];
     const mark = pros.find((p) => p.name === 'Mark Hendriks')!.id;
     const other = await household('Familie Elders');
     const before = (await s.c.get(base)).body.actions.length;
     const bad: [unknown, string][] = [
-      [{ goalId: g, what: 'x', assignee: { kind: 'professional', id: mark }, dueDate: day(3) }, 'assignee.id'],
-      [{ goalId: g, what: 'x', assignee: { kind: 'member', id: other.parent }, dueDate: day(3) }, 'assignee.id'],
+      [
+        { goalId: g, what: 'x', assignee: { kind: 'professional', id: mark }, dueDate: day(3) },
+        'assignee.id',
+      ],
+      [
+        { goalId: g, what: 'x', assignee: { kind: 'member', id: other.parent }, dueDate: day(3) },
+        'assignee.id',
+      ],
       [{ goalId: g, what: 'x', assignee: { kind: 'member', id: s.parent }, dueDate: day(-1) }, 'dueDate'],
-      [{ goalId: g, what: 'x', assignee: { kind: 'member', id: s.parent }, dueDate: day(3), status: 'blocked' }, 'blockedReason'],
+      [
+        {
+          goalId: g,
+          what: 'x',
+          assignee: { kind: 'member', id: s.parent },
+          dueDate: day(3),
+          status: 'blocked',
+        },
+        'blockedReason',
+      ],
       [{ goalId: g, what: 'x', assignee: { kind: 'alien', id: s.parent }, dueDate: day(3) }, 'assignee.kind'],
     ];
     for (const [body, path] of bad) {
@@ -187,18 +296,38 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     const seen = await lotte.get(base);
     expect(seen.body.actions.find((a: { id: string }) => a.id === forLotte.body.id).mine).toBe(true);
     expect(seen.body.actions.find((a: { id: string }) => a.id === forSchuld.body.id).mine).toBe(false);
-    const report = await lotte.patch(`${base}/actions/${forLotte.body.id}/report`, { status: 'blocked', blockedReason: 'Wachtlijst tot mei', progressNote: 'Intake gehad' }, 1);
+    const report = await lotte.patch(
+      `${base}/actions/${forLotte.body.id}/report`,
+      { status: 'blocked', blockedReason: 'Wachtlijst tot mei', progressNote: 'Intake gehad' },
+      1,
+    );
     expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ status: 'blocked', blockedReason: 'Wachtlijst tot mei', progressNote: 'Intake gehad', version: 2 });
-    expect((await lotte.patch(`${base}/actions/${forSchuld.body.id}/report`, { status: 'done' }, 1)).status).toBe(403);
-    expect((await lotte.patch(`${base}/actions/${forLotte.body.id}`, { what: 'Anders' }, 2)).status).toBe(403);
+    expect(report.body).toMatchObject({
+      status: 'blocked',
+      blockedReason: 'Wachtlijst tot mei',
+      progressNote: 'Intake gehad',
+      version: 2,
+    });
+    expect(
+      (await lotte.patch(`${base}/actions/${forSchuld.body.id}/report`, { status: 'done' }, 1)).status,
+    ).toBe(403);
+    expect((await lotte.patch(`${base}/actions/${forLotte.body.id}`, { what: 'Anders' }, 2)).status).toBe(
+      403,
+    );
     const fatma = await as(t.app, 'schuld');
-    expect((await fatma.patch(`${base}/actions/${forSchuld.body.id}/report`, { status: 'in_progress' }, 1)).status).toBe(200);
+    expect(
+      (await fatma.patch(`${base}/actions/${forSchuld.body.id}/report`, { status: 'in_progress' }, 1)).status,
+    ).toBe(200);
 
     const stale = await s.c.patch(`${base}/actions/${forLotte.body.id}`, { what: 'Verouderd' }, 1);
     expect(stale.status).toBe(412);
-    expect(stale.body.error).toMatchObject({ code: 'STALE_VERSION', current: { status: 'blocked', version: 2 } });
-    expect((await s.c.request('PATCH', `${base}/actions/${forLotte.body.id}`, { body: { what: 'x' } })).status).toBe(428);
+    expect(stale.body.error).toMatchObject({
+      code: 'STALE_VERSION',
+      current: { status: 'blocked', version: 2 },
+    });
+    expect(
+      (await s.c.request('PATCH', `${base}/actions/${forLotte.body.id}`, { body: { what: 'x' } })).status,
+    ).toBe(428);
     const ok = await s.c.patch(`${base}/actions/${forLotte.body.id}`, { status: 'in_progress' }, 2);
     expect(ok.body).toMatchObject({ status: 'in_progress', blockedReason: '', version: 3 });
   });
@@ -208,11 +337,29 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     const base = `/api/v1/households/${s.id}/plan`;
     const g1 = (await s.c.post(`${base}/goals`, goal([s.parent], 'Schulden op een rij'))).body.id as string;
     const g2 = (await s.c.post(`${base}/goals`, goal([s.parent], 'Elke dag naar buiten'))).body.id as string;
-    expect((await s.c.post(`${base}/evaluations`, { plannedOn: day(-1), participants: [{ kind: 'member', id: s.parent }] })).status).toBe(400);
+    expect(
+      (
+        await s.c.post(`${base}/evaluations`, {
+          plannedOn: day(-1),
+          participants: [{ kind: 'member', id: s.parent }],
+        })
+      ).status,
+    ).toBe(400);
     const other = await household('Familie Derde');
-    const foreign = await s.c.post(`${base}/evaluations`, { plannedOn: day(7), participants: [{ kind: 'member', id: other.parent }] });
-    expect(foreign.body.error.fields).toEqual([{ path: 'participants.0.id', message: 'Not involved in this household.' }]);
-    const ev = await s.c.post(`${base}/evaluations`, { plannedOn: day(0), participants: [{ kind: 'member', id: s.parent }, { kind: 'professional', id: s.lotte }] });
+    const foreign = await s.c.post(`${base}/evaluations`, {
+      plannedOn: day(7),
+      participants: [{ kind: 'member', id: other.parent }],
+    });
+    expect(foreign.body.error.fields).toEqual([
+      { path: 'participants.0.id', message: 'Not involved in this household.' },
+    ]);
+    const ev = await s.c.post(`${base}/evaluations`, {
+      plannedOn: day(0),
+      participants: [
+        { kind: 'member', id: s.parent },
+        { kind: 'professional', id: s.lotte },
+      ],
+    });
     expect(ev.status).toBe(201);
     expect(ev.body.participants.map((p: { name: string }) => p.name)).toEqual(['Ouder Test', 'Lotte Visser']);
     const rec = `${base}/evaluations/${ev.body.id}/record`;
@@ -223,27 +370,49 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     const noNext = await s.c.request('POST', rec, { body: { heldOn: day(0), decisions }, ifMatch: 1 });
     expect(noNext.status).toBe(400);
     expect(noNext.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['nextEvaluationOn']);
-    const missing = await s.c.request('POST', rec, { body: { heldOn: day(0), decisions: decisions.slice(0, 1), nextEvaluationOn: day(60) }, ifMatch: 1 });
+    const missing = await s.c.request('POST', rec, {
+      body: { heldOn: day(0), decisions: decisions.slice(0, 1), nextEvaluationOn: day(60) },
+      ifMatch: 1,
+    });
     expect(missing.status).toBe(400);
     const unchanged = await s.c.get(base);
     expect(unchanged.body.goals.map((g: { status: string }) => g.status)).toEqual(['active', 'active']);
     expect(unchanged.body.evaluations).toHaveLength(1);
 
-    const done = await s.c.request('POST', rec, { body: { heldOn: day(0), decisions, notes: 'Goed gesprek', nextEvaluationOn: day(60) }, ifMatch: 1 });
+    const done = await s.c.request('POST', rec, {
+      body: { heldOn: day(0), decisions, notes: 'Goed gesprek', nextEvaluationOn: day(60) },
+      ifMatch: 1,
+    });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'held', heldOn: day(0), notes: 'Goed gesprek' });
     const after = await s.c.get(base);
     expect(after.body.goals.map((g: { status: string }) => g.status)).toEqual(['reached', 'adjusted']);
-    expect(after.body.evaluations.map((e: { status: string; plannedOn: string }) => `${e.status}:${e.plannedOn}`)).toEqual([`held:${day(0)}`, `planned:${day(60)}`]);
-    expect((await s.c.request('POST', rec, { body: { heldOn: day(0), decisions, nextEvaluationOn: day(60) }, ifMatch: 2 })).status).toBe(422);
+    expect(
+      after.body.evaluations.map((e: { status: string; plannedOn: string }) => `${e.status}:${e.plannedOn}`),
+    ).toEqual([`held:${day(0)}`, `planned:${day(60)}`]);
+    expect(
+      (
+        await s.c.request('POST', rec, {
+          body: { heldOn: day(0), decisions, nextEvaluationOn: day(60) },
+          ifMatch: 2,
+        })
+      ).status,
+    ).toBe(422);
 
     const lotte = await as(t.app, 'jeugd');
     const partnerView = await lotte.get(base);
-    expect(partnerView.body.evaluations[0]).toMatchObject({ notes: '', decisions: [{ progress: '' }, { progress: '' }] });
+    expect(partnerView.body.evaluations[0]).toMatchObject({
+      notes: '',
+      decisions: [{ progress: '' }, { progress: '' }],
+    });
 
     const next = after.body.evaluations[1];
     const close = await s.c.request('POST', `${base}/evaluations/${next.id}/record`, {
-      body: { heldOn: day(0), decisions: [{ goalId: g2, progress: 'Gelukt', decision: 'reached' }], closesPlan: true },
+      body: {
+        heldOn: day(0),
+        decisions: [{ goalId: g2, progress: 'Gelukt', decision: 'reached' }],
+        closesPlan: true,
+      },
       ifMatch: next.version,
     });
     expect(close.status).toBe(200);
@@ -256,26 +425,69 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
   it('versions and agreement: every change a version, any two compared, the agreed version stays visible', async () => {
     const s = await household('Familie Akkoord');
     const base = `/api/v1/households/${s.id}/plan`;
-    await s.c.post(`${base}/help-questions`, { memberId: s.parent, domain: 'finances', text: 'Ik wil weer overzicht over mijn geld' });
+    await s.c.post(`${base}/help-questions`, {
+      memberId: s.parent,
+      domain: 'finances',
+      text: 'Ik wil weer overzicht over mijn geld',
+    });
     const g = await s.c.post(`${base}/goals`, goal([s.parent], 'Geen nieuwe schulden'));
-    await s.c.post(`${base}/actions`, { goalId: g.body.id, what: 'Budgetplan maken', assignee: { kind: 'organisation', id: s.schuldOrg }, dueDate: day(21) });
+    await s.c.post(`${base}/actions`, {
+      goalId: g.body.id,
+      what: 'Budgetplan maken',
+      assignee: { kind: 'organisation', id: s.schuldOrg },
+      dueDate: day(21),
+    });
     const plan = (await s.c.get(base)).body;
     expect(plan.currentVersion).toBe(3);
     const versions = await s.c.get(`${base}/versions`);
-    expect(versions.body.items.map((v: { number: number; status: string }) => `${v.number}:${v.status}`)).toEqual(['3:draft', '2:draft', '1:draft']);
+    expect(
+      versions.body.items.map((v: { number: number; status: string }) => `${v.number}:${v.status}`),
+    ).toEqual(['3:draft', '2:draft', '1:draft']);
 
     expect((await s.c.post(`${base}/versions/2/propose`)).status).toBe(422);
-    expect((await s.c.post(`${base}/versions/3/agreements`, { memberId: s.parent, method: 'app', signedOn: day(0) })).status).toBe(422);
+    expect(
+      (
+        await s.c.post(`${base}/versions/3/agreements`, {
+          memberId: s.parent,
+          method: 'app',
+          signedOn: day(0),
+        })
+      ).status,
+    ).toBe(422);
     const lotte = await as(t.app, 'jeugd');
     expect((await lotte.post(`${base}/versions/3/propose`)).status).toBe(403);
     expect((await s.c.post(`${base}/versions/3/propose`)).body.status).toBe('proposed');
 
-    const paper = await s.c.post(`${base}/versions/3/agreements`, { memberId: s.parent, method: 'paper', signedOn: day(0) });
+    const paper = await s.c.post(`${base}/versions/3/agreements`, {
+      memberId: s.parent,
+      method: 'paper',
+      signedOn: day(0),
+    });
     expect(paper.status).toBe(201);
     expect(paper.body).toMatchObject({ complete: false, members: [{ name: 'Ouder Test', method: 'paper' }] });
-    expect(paper.body.required.organisations.map((o: { name: string }) => o.name).sort()).toEqual(['Jeugdhulp IJsselland', 'Schuldhulp Zwolle', 'Wijkteam Zwolle-Zuid']);
-    expect((await s.c.post(`${base}/versions/3/agreements`, { memberId: s.parent, method: 'app', signedOn: day(0) })).status).toBe(409);
-    expect((await s.c.post(`${base}/versions/3/agreements`, { memberId: s.child, method: 'app', signedOn: day(1) })).status).toBe(400);
+    expect(paper.body.required.organisations.map((o: { name: string }) => o.name).sort()).toEqual([
+      'Jeugdhulp IJsselland',
+      'Schuldhulp Zwolle',
+      'Wijkteam Zwolle-Zuid',
+    ]);
+    expect(
+      (
+        await s.c.post(`${base}/versions/3/agreements`, {
+          memberId: s.parent,
+          method: 'app',
+          signedOn: day(0),
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await s.c.post(`${base}/versions/3/agreements`, {
+          memberId: s.child,
+          method: 'app',
+          signedOn: day(1),
+        })
+      ).status,
+    ).toBe(400);
     expect((await lotte.post(`${base}/versions/3/acknowledge`)).status).toBe(201);
     expect((await lotte.post(`${base}/versions/3/acknowledge`)).status).toBe(409);
     const fatma = await as(t.app, 'schuld');
@@ -289,21 +501,70 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     const now = (await s.c.get(base)).body;
     expect(now).toMatchObject({ currentVersion: 4, agreedVersion: 3 });
     const list = (await s.c.get(`${base}/versions`)).body.items;
-    expect(list.map((v: { number: number; status: string }) => `${v.number}:${v.status}`)).toEqual(['4:draft', '3:agreed', '2:draft', '1:draft']);
+    expect(list.map((v: { number: number; status: string }) => `${v.number}:${v.status}`)).toEqual([
+      '4:draft',
+      '3:agreed',
+      '2:draft',
+      '1:draft',
+    ]);
     const cmp = await s.c.get(`${base}/compare?from=3&to=4`);
     expect(cmp.body.changes).toEqual([
-      expect.objectContaining({ part: 'goals', change: 'changed', fields: [{ field: 'text', before: 'Geen nieuwe schulden', after: 'Geen nieuwe schulden maken' }] }),
+      expect.objectContaining({
+        part: 'goals',
+        change: 'changed',
+        fields: [{ field: 'text', before: 'Geen nieuwe schulden', after: 'Geen nieuwe schulden maken' }],
+      }),
     ]);
     const cmp13 = await s.c.get(`${base}/compare?from=1&to=3`);
-    expect(cmp13.body.changes.map((c: { part: string; change: string }) => `${c.part}:${c.change}`)).toEqual(['goals:added', 'actions:added']);
+    expect(cmp13.body.changes.map((c: { part: string; change: string }) => `${c.part}:${c.change}`)).toEqual([
+      'goals:added',
+      'actions:added',
+    ]);
     const v3 = await lotte.get(`${base}/versions/3`);
     expect(v3.body).toMatchObject({ status: 'agreed', agreement: { complete: true } });
     expect(v3.body.snapshot.goals[0].text).toBe('Geen nieuwe schulden');
     expect((await s.c.get(`${base}/versions/99`)).status).toBe(404);
     expect((await s.c.get(`${base}/compare?from=1&to=abc`)).status).toBe(400);
     // A write that changes nothing makes no version.
-    expect((await s.c.patch(`${base}/goals/${g.body.id}`, { text: 'Geen nieuwe schulden maken' }, 2)).status).toBe(200);
+    expect(
+      (await s.c.patch(`${base}/goals/${g.body.id}`, { text: 'Geen nieuwe schulden maken' }, 2)).status,
+    ).toBe(200);
     expect((await s.c.get(base)).body.currentVersion).toBe(4);
+  });
+
+  it('assessments, plan versions and evaluations appear on the household timeline', async () => {
+    const s = await household('Familie Tijdlijn');
+    const base = `/api/v1/households/${s.id}/plan`;
+    await s.c.post(`${base}/assessments`, {
+      memberId: s.parent,
+      assessedOn: day(0),
+      scores: [
+        { domain: 'housing', score: 2 },
+        { domain: 'finances', score: 3 },
+      ],
+    });
+    await s.c.post(`${base}/goals`, goal([s.parent]));
+    await s.c.post(`${base}/evaluations`, {
+      plannedOn: day(30),
+      participants: [{ kind: 'member', id: s.parent }],
+    });
+    await s.c.post(`${base}/versions/2/propose`);
+    const res = await s.c.get(`/api/v1/households/${s.id}/timeline?kinds=assessment,plan_version,evaluation`);
+    expect(res.status).toBe(200);
+    const types = res.body.items.map((e: { type: string }) => e.type).sort();
+    expect(types).toEqual([
+      'assessment.recorded',
+      'evaluation.planned',
+      'plan_version.made',
+      'plan_version.made',
+      'plan_version.proposed',
+    ]);
+    const assessed = res.body.items.find((e: { type: string }) => e.type === 'assessment.recorded');
+    expect(assessed).toMatchObject({
+      memberIds: [s.parent],
+      details: { domains: 2 },
+      by: { name: 'Sanne de Boer' },
+    });
   });
 
   it('a household one is not involved in answers 404 on every plan endpoint; reads and writes are audited', async () => {
@@ -311,7 +572,15 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     const base = `/api/v1/households/${s.id}/plan`;
     await s.c.post(`${base}/goals`, goal([s.parent]));
     const outsider = await as(t.app, 'coord2');
-    for (const path of ['', '/assessments', '/safety-assessments', '/versions', '/versions/1', '/compare?from=1&to=1', '/pdf']) {
+    for (const path of [
+      '',
+      '/assessments',
+      '/safety-assessments',
+      '/versions',
+      '/versions/1',
+      '/compare?from=1&to=1',
+      '/pdf',
+    ]) {
       const res = await outsider.get(`${base}${path}`);
       expect(res.status, path).toBe(404);
     }
@@ -319,7 +588,9 @@ describe.each(testDbKinds())('the plan on %s', (kind) => {
     await s.c.get(base);
     const privacy = await as(t.app, 'privacy');
     const audit = await privacy.get(`/api/v1/audit?householdId=${s.id}&limit=200`);
-    const seen = new Set(audit.body.items.map((e: { objectType: string; action: string }) => `${e.objectType}:${e.action}`));
+    const seen = new Set(
+      audit.body.items.map((e: { objectType: string; action: string }) => `${e.objectType}:${e.action}`),
+    );
     for (const k of ['goal:create', 'plan_version:create', 'plan:read']) expect(seen, k).toContain(k);
     const denied = audit.body.items.filter((e: { outcome: string }) => e.outcome === 'denied');
     expect(denied.length).toBeGreaterThan(0);

@@ -8,6 +8,13 @@ export async function getPlan(scope: Scope, householdId: string): Promise<Plan> 
   const grant = await requireAccess(scope, 'read', { householdId, objectType: 'plan' });
   const row = await planRow(scope, householdId);
   const content = await loadContent(scope, householdId);
-  scope.audit({ objectType: 'plan', objectId: householdId, householdId, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'plan',
+    objectId: householdId,
+    householdId,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return toPlanDto(householdId, content, row, grant.relation === 'coordinator');
 }

@@ -17,7 +17,11 @@ export async function openPlanForChange(scope: Scope, householdId: string) {
  * Every change makes a new version: after a write, the plan's content is compared with the newest version and,
  * when it differs, kept as the next version. Call after the change, inside the same transaction.
  */
-export async function recordVersion(scope: Scope, householdId: string, grant: HouseholdGrant): Promise<PlanContent> {
+export async function recordVersion(
+  scope: Scope,
+  householdId: string,
+  grant: HouseholdGrant,
+): Promise<PlanContent> {
   await planRow(scope, householdId, true);
   const content = await loadContent(scope, householdId);
   const snapshot = toSnapshot(content);
@@ -33,8 +37,18 @@ export async function recordVersion(scope: Scope, householdId: string, grant: Ho
     .insert(planVersions)
     .values({ householdId, number, snapshot, createdBy: scope.actor.userId, createdAt: scope.now })
     .returning({ id: planVersions.id });
-  await scope.tx.update(plans).set({ currentVersion: number, updatedAt: scope.now }).where(eq(plans.householdId, householdId));
-  scope.audit({ objectType: 'plan_version', objectId: created!.id, householdId, action: 'create', basis: grant.basis, role: grant.role });
+  await scope.tx
+    .update(plans)
+    .set({ currentVersion: number, updatedAt: scope.now })
+    .where(eq(plans.householdId, householdId));
+  scope.audit({
+    objectType: 'plan_version',
+    objectId: created!.id,
+    householdId,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return content;
 }
 

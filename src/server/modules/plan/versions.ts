@@ -1,5 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Agreement, PlanComparison, PlanVersionDetail, PlanVersionSummary } from '../../../contracts/plan.js';
+import type {
+  Agreement,
+  PlanComparison,
+  PlanVersionDetail,
+  PlanVersionSummary,
+} from '../../../contracts/plan.js';
 import { agreementState, needsAgreement } from '../../../domain/plan/agreement.js';
 import { type PlanSnapshot, comparePlans } from '../../../domain/plan/versions.js';
 import { notFound, ruleViolation } from '../../../domain/shared/errors.js';
@@ -28,7 +33,13 @@ export async function listVersions(scope: Scope, householdId: string): Promise<P
     .innerJoin(users, eq(users.id, planVersions.createdBy))
     .where(eq(planVersions.householdId, householdId))
     .orderBy(asc(planVersions.number));
-  scope.audit({ objectType: 'plan_version_list', householdId, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'plan_version_list',
+    householdId,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return rows
     .map(({ v, byName }) => ({
       number: v.number,
@@ -44,9 +55,12 @@ export async function listVersions(scope: Scope, householdId: string): Promise<P
 /** Who must agree now: the adult members, and every organisation involved. */
 export function requiredParties(people: People) {
   const orgs = new Map<string, string>();
-  for (const p of people.professionals.values()) if (p.relation !== 'former') orgs.set(p.organisationId, p.organisation);
+  for (const p of people.professionals.values())
+    if (p.relation !== 'former') orgs.set(p.organisationId, p.organisation);
   return {
-    members: [...people.members.values()].filter((m) => !m.removed && needsAgreement(m.role)).map((m) => ({ id: m.id, name: m.name })),
+    members: [...people.members.values()]
+      .filter((m) => !m.removed && needsAgreement(m.role))
+      .map((m) => ({ id: m.id, name: m.name })),
     organisations: [...orgs].map(([id, name]) => ({ id, name })),
   };
 }
@@ -77,19 +91,35 @@ export async function agreementOf(scope: Scope, version: VersionRow, people: Peo
       signedOn: r.a.signedOn,
       recordedBy: r.byName,
     })),
-    organisations: orgRows.map((r) => ({ organisationId: r.a.organisationId!, name: r.orgName ?? '?', acknowledgedOn: r.a.signedOn, by: r.byName })),
+    organisations: orgRows.map((r) => ({
+      organisationId: r.a.organisationId!,
+      name: r.orgName ?? '?',
+      acknowledgedOn: r.a.signedOn,
+      by: r.byName,
+    })),
     complete: version.agreedAt !== null || state.complete,
   };
 }
 
-export async function getVersion(scope: Scope, householdId: string, number: number): Promise<PlanVersionDetail> {
+export async function getVersion(
+  scope: Scope,
+  householdId: string,
+  number: number,
+): Promise<PlanVersionDetail> {
   const grant = await requireAccess(scope, 'read', { householdId, objectType: 'plan_version' });
   const plan = await planRow(scope, householdId);
   const v = await versionRow(scope, householdId, number);
   if (!v) throw notFound('plan version');
   const [by] = await scope.tx.select({ name: users.name }).from(users).where(eq(users.id, v.createdBy));
   const agreement = await agreementOf(scope, v, await loadPeople(scope, householdId));
-  scope.audit({ objectType: 'plan_version', objectId: v.id, householdId, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'plan_version',
+    objectId: v.id,
+    householdId,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const snapshot = v.snapshot as PlanSnapshot;
   return {
     number: v.number,
@@ -98,38 +128,79 @@ export async function getVersion(scope: Scope, householdId: string, number: numb
     status: statusOf(v, plan),
     proposedAt: v.proposedAt?.toISOString() ?? null,
     agreedAt: v.agreedAt?.toISOString() ?? null,
-    snapshot: grant.relation === 'coordinator' ? { ...snapshot } : { ...snapshot, evaluations: snapshot.evaluations.map((e) => ({ ...e, notes: '' })) },
+    snapshot:
+      grant.relation === 'coordinator'
+        ? { ...snapshot }
+        : { ...snapshot, evaluations: snapshot.evaluations.map((e) => ({ ...e, notes: '' })) },
     agreement,
   };
 }
 
 /** What changed between two versions (in either order: `from` is the older view). */
-export async function compareVersions(scope: Scope, householdId: string, from: number, to: number): Promise<PlanComparison> {
+export async function compareVersions(
+  scope: Scope,
+  householdId: string,
+  from: number,
+  to: number,
+): Promise<PlanComparison> {
   const grant = await requireAccess(scope, 'read', { householdId, objectType: 'plan_version' });
-  const [a, b] = await Promise.all([versionRow(scope, householdId, from), versionRow(scope, householdId, to)]);
+  const [a, b] = await Promise.all([
+    versionRow(scope, householdId, from),
+    versionRow(scope, householdId, to),
+  ]);
   if (!a || !b) throw notFound('plan version');
-  scope.audit({ objectType: 'plan_version_comparison', objectId: b.id, householdId, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'plan_version_comparison',
+    objectId: b.id,
+    householdId,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const hide = grant.relation !== 'coordinator';
   const changes = comparePlans(a.snapshot as PlanSnapshot, b.snapshot as PlanSnapshot).filter(
-    (c) => !(hide && c.part === 'evaluations' && c.fields.every((f) => f.field === 'notes' || f.field === 'decisions')),
+    (c) =>
+      !(
+        hide &&
+        c.part === 'evaluations' &&
+        c.fields.every((f) => f.field === 'notes' || f.field === 'decisions')
+      ),
   );
   return { from, to, changes };
 }
 
 /** The coordinator proposes the newest version for agreement. */
-export async function proposeVersion(scope: Scope, householdId: string, number: number): Promise<PlanVersionSummary> {
+export async function proposeVersion(
+  scope: Scope,
+  householdId: string,
+  number: number,
+): Promise<PlanVersionSummary> {
   const grant = await requireAccess(scope, 'plan.write', { householdId, objectType: 'plan_version' });
   const plan = await planRow(scope, householdId, true);
   if (plan.closedAt) throw ruleViolation('The plan is closed.');
   const v = await versionRow(scope, householdId, number);
   if (!v) throw notFound('plan version');
-  if (number !== plan.currentVersion) throw ruleViolation('Only the newest version can be proposed: the plan changed since this version.');
+  if (number !== plan.currentVersion)
+    throw ruleViolation('Only the newest version can be proposed: the plan changed since this version.');
   if (v.proposedAt) throw ruleViolation('This version has already been proposed.');
   const [goalCount] = [(v.snapshot as PlanSnapshot).goals.length];
   if (goalCount === 0) throw ruleViolation('A plan without goals cannot be proposed.');
-  await scope.tx.update(planVersions).set({ proposedAt: scope.now }).where(and(eq(planVersions.id, v.id)));
-  await scope.tx.update(plans).set({ proposedVersion: number, updatedAt: scope.now }).where(eq(plans.householdId, householdId));
-  scope.audit({ objectType: 'plan_version', objectId: v.id, householdId, action: 'update', basis: grant.basis, role: grant.role });
+  await scope.tx
+    .update(planVersions)
+    .set({ proposedAt: scope.now })
+    .where(and(eq(planVersions.id, v.id)));
+  await scope.tx
+    .update(plans)
+    .set({ proposedVersion: number, updatedAt: scope.now })
+    .where(eq(plans.householdId, householdId));
+  scope.audit({
+    objectType: 'plan_version',
+    objectId: v.id,
+    householdId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const [by] = await scope.tx.select({ name: users.name }).from(users).where(eq(users.id, v.createdBy));
   return {
     number,

@@ -28,7 +28,9 @@ export function signalSettings(env: NodeJS.ProcessEnv = process.env): SignalSett
   return {
     triage: {
       urgentHours: positive(env.SIGNAL_URGENT_HOURS, 24, 'SIGNAL_URGENT_HOURS'),
-      normalWorkingDays: Math.round(positive(env.SIGNAL_NORMAL_WORKING_DAYS, 5, 'SIGNAL_NORMAL_WORKING_DAYS')),
+      normalWorkingDays: Math.round(
+        positive(env.SIGNAL_NORMAL_WORKING_DAYS, 5, 'SIGNAL_NORMAL_WORKING_DAYS'),
+      ),
       holidays: { liberationDay },
     },
     normPerFte: positive(env.CASELOAD_NORM_PER_FTE, DEFAULT_NORM_PER_FTE, 'CASELOAD_NORM_PER_FTE'),

@@ -36,10 +36,23 @@ export function toSummary(r: SignalRow, now: Date): SignalSummary {
 export const STATUS_PATH = '/melden/status';
 
 /** Records the status the signaller sees, and e-mails them when they left an address. */
-export async function publishStatus(tx: Tx, signal: { referenceCode: string; signallerEmail: string }, status: SignalStatus, now: Date): Promise<void> {
-  await tx.update(signalReceipts).set({ status, updatedAt: now }).where(eq(signalReceipts.codeHash, codeHash(signal.referenceCode)));
+export async function publishStatus(
+  tx: Tx,
+  signal: { referenceCode: string; signallerEmail: string },
+  status: SignalStatus,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(signalReceipts)
+    .set({ status, updatedAt: now })
+    .where(eq(signalReceipts.codeHash, codeHash(signal.referenceCode)));
   if (signal.signallerEmail) {
-    await enqueueMail(tx, signal.signallerEmail, signallerMail(status, signal.referenceCode, absoluteLink(mailSettings(), STATUS_PATH)), now);
+    await enqueueMail(
+      tx,
+      signal.signallerEmail,
+      signallerMail(status, signal.referenceCode, absoluteLink(mailSettings(), STATUS_PATH)),
+      now,
+    );
   }
 }
 
@@ -48,12 +61,19 @@ export async function processManagersOf(tx: Tx, regionId: string): Promise<strin
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.regionId, regionId), eq(users.active, true), sql`'process_manager' = any(${users.roles})`));
+    .where(
+      and(eq(users.regionId, regionId), eq(users.active, true), sql`'process_manager' = any(${users.roles})`),
+    );
   return rows.map((r) => r.id);
 }
 
 /** Tells the region's process managers a signal arrived (urgent ones by e-mail too). */
-export async function announceSignal(tx: Tx, regionId: string, signal: { id: string; referenceCode: string; urgency: string }, now: Date): Promise<void> {
+export async function announceSignal(
+  tx: Tx,
+  regionId: string,
+  signal: { id: string; referenceCode: string; urgency: string },
+  now: Date,
+): Promise<void> {
   await notify(
     { tx, now },
     {

@@ -18,7 +18,10 @@ export const signalSource: TimelineSource = {
       .where(
         and(
           eq(signals.householdId, householdId),
-          or(and(gte(signals.receivedAt, from), lt(signals.receivedAt, to)), and(gte(signals.decidedAt, from), lt(signals.decidedAt, to))),
+          or(
+            and(gte(signals.receivedAt, from), lt(signals.receivedAt, to)),
+            and(gte(signals.decidedAt, from), lt(signals.decidedAt, to)),
+          ),
         ),
       );
     const events: TimelineEvent[] = [];

@@ -42,6 +42,6 @@ export async function runAsSweep<T>(
 
 /** Rows of a raw query on either driver (PGlite and node-postgres both answer with `rows`). */
 export async function rowsOf<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
-  const res = (await tx.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  const res: unknown = await tx.execute(query);
+  return (res as { rows: T[] }).rows;
 }

@@ -5,6 +5,7 @@ import { involvementSource } from './sources/involvements.js';
 import { recordHistorySource } from './sources/record-history.js';
 import { referralSource } from './sources/referrals.js';
 import { signalSource } from '../signals/timeline-source.js';
+import { assessmentSource, evaluationSource, planVersionSource } from '../plan/timeline-source.js';
 
 /**
  * Every source of the household timeline. To add one, write a `TimelineSource` in your own module and add it
@@ -17,6 +18,9 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   contactSource,
   handoverSource,
   signalSource,
+  assessmentSource,
+  planVersionSource,
+  evaluationSource,
 ];
 
 checkSources(TIMELINE_SOURCES);

@@ -15,8 +15,10 @@ import { TRIAGE_BASIS, enterTriage, triageHousehold } from './triage-scope.js';
 
 type Input = ReturnType<typeof import('../../../contracts/signals.js').TriageDecisionInput.parse>;
 
-const audit = (scope: Scope, e: { objectType: string; objectId: string; householdId?: string | null; action: 'create' | 'update' }) =>
-  scope.audit({ ...e, basis: TRIAGE_BASIS, role: 'process_manager' });
+const audit = (
+  scope: Scope,
+  e: { objectType: string; objectId: string; householdId?: string | null; action: 'create' | 'update' },
+) => scope.audit({ ...e, basis: TRIAGE_BASIS, role: 'process_manager' });
 
 /** Opens a household's case from the signal's subject: no coordinator yet (that is the next step, assignment). */
 async function openHousehold(scope: Scope, s: SignalRow, pyramidCategory: number | null): Promise<string> {
@@ -37,15 +39,41 @@ async function openHousehold(scope: Scope, s: SignalRow, pyramidCategory: number
       updatedAt: now,
     })
     .returning();
-  await keepHistory(scope, { householdId: h!.id, recordType: 'household', recordId: h!.id, version: 1, change: 'created', data: { name: h!.name, pyramidCategory, fromSignal: s.referenceCode } });
+  await keepHistory(scope, {
+    householdId: h!.id,
+    recordType: 'household',
+    recordId: h!.id,
+    version: 1,
+    change: 'created',
+    data: { name: h!.name, pyramidCategory, fromSignal: s.referenceCode },
+  });
   audit(scope, { objectType: 'household', objectId: h!.id, householdId: h!.id, action: 'create' });
   const today = amsterdamDate(now);
-  const role = s.subjectDateOfBirth && ageOn(s.subjectDateOfBirth, today) < 18 ? 'child' : s.subjectDateOfBirth ? 'parent' : 'other_adult';
+  const role =
+    s.subjectDateOfBirth && ageOn(s.subjectDateOfBirth, today) < 18
+      ? 'child'
+      : s.subjectDateOfBirth
+        ? 'parent'
+        : 'other_adult';
   const [m] = await scope.tx
     .insert(members)
-    .values({ householdId: h!.id, name: s.subjectName, dateOfBirth: s.subjectDateOfBirth, role, createdAt: now, updatedAt: now })
+    .values({
+      householdId: h!.id,
+      name: s.subjectName,
+      dateOfBirth: s.subjectDateOfBirth,
+      role,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
-  await keepHistory(scope, { householdId: h!.id, recordType: 'member', recordId: m!.id, version: 1, change: 'created', data: { name: m!.name, dateOfBirth: m!.dateOfBirth, role } });
+  await keepHistory(scope, {
+    householdId: h!.id,
+    recordType: 'member',
+    recordId: m!.id,
+    version: 1,
+    change: 'created',
+    data: { name: m!.name, dateOfBirth: m!.dateOfBirth, role },
+  });
   audit(scope, { objectType: 'member', objectId: m!.id, householdId: h!.id, action: 'create' });
   return h!.id;
 }
@@ -55,7 +83,12 @@ async function openHousehold(scope: Scope, s: SignalRow, pyramidCategory: number
  * household's case) / safety concern (opens the case and the meldcode path). Reasons are always recorded; the
  * signaller's status follows (picked up, or closed when nothing is done).
  */
-export async function decideSignal(scope: Scope, id: string, expectedVersion: number, input: Input): Promise<{ signal: SignalDetail; householdId: string | null }> {
+export async function decideSignal(
+  scope: Scope,
+  id: string,
+  expectedVersion: number,
+  input: Input,
+): Promise<{ signal: SignalDetail; householdId: string | null }> {
   await enterTriage(scope);
   const s = await loadSignal(scope, id);
   assertVersion(expectedVersion, s.version, toSummary(s, scope.now));
@@ -66,19 +99,39 @@ export async function decideSignal(scope: Scope, id: string, expectedVersion: nu
     const [org] = await scope.tx
       .select({ id: organisations.id })
       .from(organisations)
-      .where(and(eq(organisations.id, input.referredOrganisationId!), eq(organisations.regionId, scope.actor.regionId), eq(organisations.active, true)));
-    if (!org) throw invalid([{ path: 'referredOrganisationId', message: 'Choose an active organisation of your region.' }]);
+      .where(
+        and(
+          eq(organisations.id, input.referredOrganisationId!),
+          eq(organisations.regionId, scope.actor.regionId),
+          eq(organisations.active, true),
+        ),
+      );
+    if (!org)
+      throw invalid([
+        { path: 'referredOrganisationId', message: 'Choose an active organisation of your region.' },
+      ]);
   }
   let householdId = input.householdId ?? s.householdId;
   if (householdId) {
     const h = await triageHousehold(scope, householdId);
-    if (opensCase(input.outcome) && input.pyramidCategory !== null && h.pyramidCategory !== input.pyramidCategory) {
+    if (
+      opensCase(input.outcome) &&
+      input.pyramidCategory !== null &&
+      h.pyramidCategory !== input.pyramidCategory
+    ) {
       const [row] = await scope.tx
         .update(households)
         .set({ pyramidCategory: input.pyramidCategory, version: h.version + 1, updatedAt: scope.now })
         .where(eq(households.id, h.id))
         .returning();
-      await keepHistory(scope, { householdId: h.id, recordType: 'household', recordId: h.id, version: row!.version, change: 'updated', data: { pyramidCategory: input.pyramidCategory } });
+      await keepHistory(scope, {
+        householdId: h.id,
+        recordType: 'household',
+        recordId: h.id,
+        version: row!.version,
+        change: 'updated',
+        data: { pyramidCategory: input.pyramidCategory },
+      });
       audit(scope, { objectType: 'household', objectId: h.id, householdId: h.id, action: 'update' });
     }
   } else if (opensCase(input.outcome)) {
@@ -87,7 +140,12 @@ export async function decideSignal(scope: Scope, id: string, expectedVersion: nu
   if (input.outcome === 'safety') {
     const [c] = await scope.tx
       .insert(meldcodeCases)
-      .values({ householdId: householdId!, signalId: s.id, openedBy: scope.actor.userId, openedAt: scope.now })
+      .values({
+        householdId: householdId!,
+        signalId: s.id,
+        openedBy: scope.actor.userId,
+        openedAt: scope.now,
+      })
       .returning({ id: meldcodeCases.id });
     audit(scope, { objectType: 'meldcode_case', objectId: c!.id, householdId, action: 'create' });
   }

@@ -49,9 +49,21 @@ export async function sweepOverdueSignals(db: Db, now = new Date()): Promise<num
         if (due.length === 0) return 0;
         const recipients = await processManagersOf(scope.tx, actor.regionId);
         for (const s of due) {
-          await notify(scope, { recipients, kind: 'signal.overdue', link: `/triage/${s.id}`, params: { code: s.referenceCode } });
+          await notify(scope, {
+            recipients,
+            kind: 'signal.overdue',
+            link: `/triage/${s.id}`,
+            params: { code: s.referenceCode },
+          });
           await scope.tx.update(signals).set({ overdueNotifiedAt: now }).where(eq(signals.id, s.id));
-          scope.audit({ objectType: 'signal', objectId: s.id, householdId: s.householdId, action: 'update', basis: `${TRIAGE_BASIS}:overdue`, role: 'process_manager' });
+          scope.audit({
+            objectType: 'signal',
+            objectId: s.id,
+            householdId: s.householdId,
+            action: 'update',
+            basis: `${TRIAGE_BASIS}:overdue`,
+            role: 'process_manager',
+          });
         }
         return due.length;
       },

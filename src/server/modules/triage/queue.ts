@@ -10,10 +10,27 @@ export async function triageQueue(scope: Scope, state: 'open' | 'decided'): Prom
   await enterTriage(scope);
   const rows =
     state === 'open'
-      ? await scope.tx.select().from(signals).where(isNull(signals.decidedAt)).orderBy(asc(signals.dueAt), asc(signals.receivedAt)).limit(200)
-      : await scope.tx.select().from(signals).where(isNotNull(signals.decidedAt)).orderBy(desc(signals.decidedAt)).limit(100);
+      ? await scope.tx
+          .select()
+          .from(signals)
+          .where(isNull(signals.decidedAt))
+          .orderBy(asc(signals.dueAt), asc(signals.receivedAt))
+          .limit(200)
+      : await scope.tx
+          .select()
+          .from(signals)
+          .where(isNotNull(signals.decidedAt))
+          .orderBy(desc(signals.decidedAt))
+          .limit(100);
   for (const r of rows) {
-    scope.audit({ objectType: 'signal_summary', objectId: r.id, householdId: r.householdId, action: 'read', basis: TRIAGE_BASIS, role: 'process_manager' });
+    scope.audit({
+      objectType: 'signal_summary',
+      objectId: r.id,
+      householdId: r.householdId,
+      action: 'read',
+      basis: TRIAGE_BASIS,
+      role: 'process_manager',
+    });
   }
   return rows.map((r) => toSummary(r, scope.now));
 }

@@ -9,7 +9,10 @@ import type { Scope } from '../../db/scope.js';
  * Triage and assignment run with purpose 'triage': row-level security then lets a process manager see the
  * signals and households of their own region (and nothing else it would not see anyway).
  */
-export async function enterTriage(scope: Scope, permission: GlobalPermission = 'signal.triage'): Promise<void> {
+export async function enterTriage(
+  scope: Scope,
+  permission: GlobalPermission = 'signal.triage',
+): Promise<void> {
   requireAccess(scope, permission);
   await scope.setPurpose('triage');
 }
@@ -20,7 +23,13 @@ export const TRIAGE_BASIS = 'triage:process_manager';
 export async function triageHousehold(scope: Scope, id: string) {
   const [h] = await scope.tx.select().from(households).where(eq(households.id, id));
   if (!h) {
-    scope.deny({ objectType: 'household', objectId: id, householdId: null, action: 'read', basis: TRIAGE_BASIS });
+    scope.deny({
+      objectType: 'household',
+      objectId: id,
+      householdId: null,
+      action: 'read',
+      basis: TRIAGE_BASIS,
+    });
     throw notFound('household');
   }
   return h;

@@ -1,4 +1,17 @@
-import { Button, Fieldset, Grid, Group, Modal, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Fieldset,
+  Grid,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -69,7 +82,13 @@ export function OrganisationsPage() {
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {query.isSuccess && items.length === 0 && <EmptyState>{t('orgs.empty')}</EmptyState>}
       {items.length > 0 && (
-        <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={t('common.scrollTable')} minWidth={900}>
+        <Table.ScrollContainer
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('common.scrollTable')}
+          minWidth={900}
+        >
           <Table striped withTableBorder verticalSpacing="sm" bg="white">
             <Table.Thead>
               <Table.Tr>
@@ -123,12 +142,23 @@ export function OrganisationsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {editing && <OrganisationModal organisation={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <OrganisationModal
+          organisation={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }
 
-function OrganisationModal({ organisation, onClose }: { organisation: Organisation | null; onClose: () => void }) {
+function OrganisationModal({
+  organisation,
+  onClose,
+}: {
+  organisation: Organisation | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
@@ -150,7 +180,8 @@ function OrganisationModal({ organisation, onClose }: { organisation: Organisati
     },
     onError: async (error) => {
       idem.settle(error);
-      if (organisation && (await edit.catchStale(error, () => api.organisations.get(organisation.id)))) return;
+      if (organisation && (await edit.catchStale(error, () => api.organisations.get(organisation.id))))
+        return;
       if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
     },
   });
@@ -225,7 +256,11 @@ function OrganisationModal({ organisation, onClose }: { organisation: Organisati
                 <TextInput label={t('orgs.managerName')} {...form.getInputProps('manager.name')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('orgs.managerEmail')} type="email" {...form.getInputProps('manager.email')} />
+                <TextInput
+                  label={t('orgs.managerEmail')}
+                  type="email"
+                  {...form.getInputProps('manager.email')}
+                />
               </Grid.Col>
             </Grid>
           </Fieldset>
@@ -238,11 +273,19 @@ function OrganisationModal({ organisation, onClose }: { organisation: Organisati
                 <TextInput label={t('orgs.directorName')} {...form.getInputProps('director.name')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('orgs.directorEmail')} type="email" {...form.getInputProps('director.email')} />
+                <TextInput
+                  label={t('orgs.directorEmail')}
+                  type="email"
+                  {...form.getInputProps('director.email')}
+                />
               </Grid.Col>
             </Grid>
           </Fieldset>
-          <Switch label={t('orgs.activeLabel')} description={t('orgs.activeHelp')} {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Switch
+            label={t('orgs.activeLabel')}
+            description={t('orgs.activeHelp')}
+            {...form.getInputProps('active', { type: 'checkbox' })}
+          />
           {!edit.stale && <FormError error={save.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

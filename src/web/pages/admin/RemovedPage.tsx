@@ -27,7 +27,13 @@ export function RemovedPage() {
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {query.isSuccess && items.length === 0 && <EmptyState>{t('removed.empty')}</EmptyState>}
       {items.length > 0 && (
-        <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={t('common.scrollTable')} minWidth={760}>
+        <Table.ScrollContainer
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('common.scrollTable')}
+          minWidth={760}
+        >
           <Table striped withTableBorder verticalSpacing="sm" bg="white">
             <Table.Thead>
               <Table.Tr>
@@ -82,7 +88,9 @@ function RestoreDialog({ record, onClose }: { record: RemovedRecord; onClose: ()
     mutationFn: () => api.admin.restore(record.recordType, record.id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['removed'] });
-      void queryClient.invalidateQueries({ queryKey: [record.recordType === 'member' ? 'members' : 'contacts', record.householdId] });
+      void queryClient.invalidateQueries({
+        queryKey: [record.recordType === 'member' ? 'members' : 'contacts', record.householdId],
+      });
       notifySuccess(t('removed.restored', { name: record.name }));
       onClose();
     },

@@ -5,7 +5,6 @@ import {
   Group,
   Modal,
   NumberInput,
-
   Select,
   SimpleGrid,
   Stack,
@@ -74,7 +73,13 @@ export function UsersPage() {
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {query.isSuccess && items.length === 0 && <EmptyState>{t('users.empty')}</EmptyState>}
       {items.length > 0 && (
-        <Table.ScrollContainer type="native" tabIndex={0} role="region" aria-label={t('common.scrollTable')} minWidth={960}>
+        <Table.ScrollContainer
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('common.scrollTable')}
+          minWidth={960}
+        >
           <Table striped withTableBorder verticalSpacing="sm" bg="white">
             <Table.Thead>
               <Table.Tr>
@@ -120,9 +125,19 @@ export function UsersPage() {
                         size="xs"
                         variant="subtle"
                         color={u.active ? TONE.danger : TONE.success}
-                        leftSection={u.active ? <IconUserOff size={14} aria-hidden /> : <IconUserCheck size={14} aria-hidden />}
+                        leftSection={
+                          u.active ? (
+                            <IconUserOff size={14} aria-hidden />
+                          ) : (
+                            <IconUserCheck size={14} aria-hidden />
+                          )
+                        }
                         onClick={() => setToggling(u)}
-                        aria-label={u.active ? t('users.disableNamed', { name: u.name }) : t('users.enableNamed', { name: u.name })}
+                        aria-label={
+                          u.active
+                            ? t('users.disableNamed', { name: u.name })
+                            : t('users.enableNamed', { name: u.name })
+                        }
                       >
                         {u.active ? t('users.disable') : t('users.enable')}
                       </Button>
@@ -191,7 +206,7 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
     {
       key: 'organisationId',
       label: t('users.organisation'),
-      format: (v) => organisations.data?.items.find((o) => o.id === v)?.name ?? String(v as string),
+      format: (v) => organisations.data?.items.find((o) => o.id === v)?.name ?? String(v),
     },
     {
       key: 'roles',
@@ -202,7 +217,12 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
   ];
 
   return (
-    <Modal opened onClose={onClose} size="lg" title={user ? t('users.editTitle', { name: user.name }) : t('users.addTitle')}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={user ? t('users.editTitle', { name: user.name }) : t('users.addTitle')}
+    >
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="md">
           {edit.stale && (
@@ -238,13 +258,24 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('users.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
+              <TextInput
+                label={t('users.email')}
+                type="email"
+                required
+                autoComplete="off"
+                {...form.getInputProps('email')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput label={t('users.phone')} type="tel" {...form.getInputProps('phone')} />
             </Grid.Col>
           </Grid>
-          <Checkbox.Group label={t('users.roles')} description={t('users.rolesHelp')} required {...form.getInputProps('roles')}>
+          <Checkbox.Group
+            label={t('users.roles')}
+            description={t('users.rolesHelp')}
+            required
+            {...form.getInputProps('roles')}
+          >
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
               {ROLES.map((r) => (
                 <Checkbox key={r} value={r} label={t(`role.${r}`)} />
@@ -294,12 +325,15 @@ function ToggleActiveDialog({ user, onClose }: { user: User; onClose: () => void
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       notifySuccess(
-        user.active ? t('users.disabledDone', { name: user.name }) : t('users.enabledDone', { name: user.name }),
+        user.active
+          ? t('users.disabledDone', { name: user.name })
+          : t('users.enabledDone', { name: user.name }),
       );
       onClose();
     },
     onError: (error) => {
-      if (isApiError(error) && error.code === 'STALE_VERSION') void queryClient.invalidateQueries({ queryKey: ['users'] });
+      if (isApiError(error) && error.code === 'STALE_VERSION')
+        void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
   });
   const stale = isApiError(toggle.error) && toggle.error.code === 'STALE_VERSION';

@@ -41,7 +41,9 @@ export function CaseloadPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td miw={180}>
-                  <Text size="sm">{t('signals.assignment.caseload', { count: r.caseload, capacity: r.capacity })}</Text>
+                  <Text size="sm">
+                    {t('signals.assignment.caseload', { count: r.caseload, capacity: r.capacity })}
+                  </Text>
                   <Progress
                     value={Math.min(100, r.capacity ? (r.caseload / r.capacity) * 100 : 100)}
                     color={r.overNorm ? 'red.8' : 'schakel.7'}

@@ -50,7 +50,8 @@ export function EditHouseholdModal({ household, onClose }: { household: Househol
     {
       key: 'pyramidCategory',
       label: t('pyramid.label'),
-      format: (v) => (v === null || v === undefined ? t('pyramid.none') : t(`pyramid.short.${String(v)}`)),
+      format: (v) =>
+        v === null || v === undefined ? t('pyramid.none') : t(`pyramid.short.${String(v as number)}`),
     },
   ];
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../contracts/index.js';
 import { api, type Household } from '../../api/endpoints.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { formatDateOnly, formatDateTime } from '../../lib/format.js';
+import { formatDateOnly, formatDateTime, toText } from '../../lib/format.js';
 
 const FIELDS = [
   'name',
@@ -49,7 +49,7 @@ function show(field: FieldKey, value: unknown, t: TFunction): string {
   if (value === null || value === undefined || value === '') return t('history.emptyValue');
   switch (field) {
     case 'dateOfBirth':
-      return formatDateOnly(String(value as string));
+      return formatDateOnly(toText(value));
     case 'role':
       return t(`memberRole.${String(value as string)}`);
     case 'quality':
@@ -61,7 +61,7 @@ function show(field: FieldKey, value: unknown, t: TFunction): string {
     case 'lvb':
       return value ? t('common.yes') : t('common.no');
     default:
-      return typeof value === 'object' ? JSON.stringify(value) : String(value as string);
+      return typeof value === 'object' ? JSON.stringify(value) : toText(value);
   }
 }
 
@@ -72,7 +72,10 @@ interface Row {
 
 export function HistoryTab({ household }: { household: Household }) {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ['history', household.id], queryFn: () => api.households.history(household.id) });
+  const query = useQuery({
+    queryKey: ['history', household.id],
+    queryFn: () => api.households.history(household.id),
+  });
 
   const rows = useMemo<Row[]>(() => {
     const items = query.data?.items ?? [];
@@ -89,16 +92,20 @@ export function HistoryTab({ household }: { household: Household }) {
         const cur = flatten(entry.data);
         const changes =
           entry.change === 'updated' && prev
-            ? FIELDS.filter((f) => JSON.stringify(prev[f] ?? '') !== JSON.stringify(cur[f] ?? '')).map((f) => ({
-                field: f,
-                from: prev[f],
-                to: cur[f],
-              }))
+            ? FIELDS.filter((f) => JSON.stringify(prev[f] ?? '') !== JSON.stringify(cur[f] ?? '')).map(
+                (f) => ({
+                  field: f,
+                  from: prev[f],
+                  to: cur[f],
+                }),
+              )
             : [];
         result.push({ entry, changes });
       });
     }
-    return result.sort((a, b) => b.entry.changedAt.localeCompare(a.entry.changedAt) || b.entry.version - a.entry.version);
+    return result.sort(
+      (a, b) => b.entry.changedAt.localeCompare(a.entry.changedAt) || b.entry.version - a.entry.version,
+    );
   }, [query.data]);
 
   return (

@@ -23,7 +23,20 @@ import { ReferralsTab } from './chain/ReferralsTab.js';
 import { TimelineTab } from './chain/TimelineTab.js';
 import { HouseholdStagnations } from '../stagnation/HouseholdStagnations.js';
 
-const TABS = ['members', 'network', 'involved', 'referrals', 'contacts', 'map', 'timeline', 'selfReliance', 'plan', 'history', 'meldcode', 'audit'] as const;
+const TABS = [
+  'members',
+  'network',
+  'involved',
+  'referrals',
+  'contacts',
+  'map',
+  'timeline',
+  'selfReliance',
+  'plan',
+  'history',
+  'meldcode',
+  'audit',
+] as const;
 const CARE_TABS: readonly string[] = ['selfReliance', 'plan', 'referrals', 'contacts', 'map', 'timeline'];
 type TabKey = (typeof TABS)[number];
 
@@ -53,9 +66,12 @@ export function HouseholdPage() {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
   const household = query.data;
-  const available: TabKey[] = TABS.filter((k) => k !== 'audit' || household.can.includes('audit.read')).filter((k) => k !== 'meldcode' || household.can.includes('meldcode.manage')).filter(
-    (k) => !CARE_TABS.includes(k) || household.relation === 'coordinator' || household.relation === 'partner',
-  );
+  const available: TabKey[] = TABS.filter((k) => k !== 'audit' || household.can.includes('audit.read'))
+    .filter((k) => k !== 'meldcode' || household.can.includes('meldcode.manage'))
+    .filter(
+      (k) =>
+        !CARE_TABS.includes(k) || household.relation === 'coordinator' || household.relation === 'partner',
+    );
   const active: TabKey = available.includes(tab as TabKey) ? (tab as TabKey) : 'members';
   if (tab && !available.includes(tab as TabKey)) return <NotFoundPage />;
   const address = formatAddress(household.address);
@@ -75,7 +91,9 @@ export function HouseholdPage() {
           <Title order={1}>{household.name}</Title>
           <Text>{address || t('household.noAddress')}</Text>
           <Group gap="xs" mt={4}>
-            <Badge color="schakel.8">{t('household.yourRelation', { relation: t(`relation.${household.relation}`) })}</Badge>
+            <Badge color="schakel.8">
+              {t('household.yourRelation', { relation: t(`relation.${household.relation}`) })}
+            </Badge>
             <Badge color="gray.8">
               {household.pyramidCategory === null
                 ? t('pyramid.none')
@@ -89,7 +107,11 @@ export function HouseholdPage() {
           </Text>
         </Stack>
         {household.can.includes('update') && (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={() => setEditing(true)}
+          >
             {t('household.edit')}
           </Button>
         )}

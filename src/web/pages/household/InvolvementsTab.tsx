@@ -1,4 +1,18 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLinkOff, IconStar, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,10 +37,22 @@ function ContactFacts({ involvement }: { involvement: Involvement }) {
         {involvement.organisation.name} ({t(`orgType.${involvement.organisation.type}`)})
       </Fact>
       <Fact label={t('involved.phone')}>
-        {p.phone ? <Anchor fz="inherit" href={`tel:${p.phone.replace(/[^+0-9]/g, '')}`}>{p.phone}</Anchor> : t('common.none')}
+        {p.phone ? (
+          <Anchor fz="inherit" href={`tel:${p.phone.replace(/[^+0-9]/g, '')}`}>
+            {p.phone}
+          </Anchor>
+        ) : (
+          t('common.none')
+        )}
       </Fact>
       <Fact label={t('involved.email')}>
-        {p.email ? <Anchor fz="inherit" href={`mailto:${p.email}`}>{p.email}</Anchor> : t('common.none')}
+        {p.email ? (
+          <Anchor fz="inherit" href={`mailto:${p.email}`}>
+            {p.email}
+          </Anchor>
+        ) : (
+          t('common.none')
+        )}
       </Fact>
       {involvement.description && <Fact label={t('involved.task')}>{involvement.description}</Fact>}
       <Fact label={t('involved.since')}>{formatDate(involvement.since)}</Fact>
@@ -76,7 +102,12 @@ export function InvolvementsTab({ household }: { household: Household }) {
               </Paper>
             ) : (
               coordinators.map((c) => (
-                <Paper key={c.id} withBorder p="md" style={{ borderLeft: '4px solid var(--mantine-color-schakel-7)' }}>
+                <Paper
+                  key={c.id}
+                  withBorder
+                  p="md"
+                  style={{ borderLeft: '4px solid var(--mantine-color-schakel-7)' }}
+                >
                   <Group gap="xs" mb={4}>
                     <IconStar size={18} aria-hidden color="var(--mantine-color-schakel-7)" />
                     <Title order={3} size="h4" id="coordinator-heading">
@@ -101,7 +132,14 @@ export function InvolvementsTab({ household }: { household: Household }) {
             {partners.length === 0 ? (
               <EmptyState>{t('involved.noPartners')}</EmptyState>
             ) : (
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              <SimpleGrid
+                cols={{ base: 1, sm: 2, lg: 3 }}
+                spacing="md"
+                component="ul"
+                p={0}
+                m={0}
+                style={{ listStyle: 'none' }}
+              >
                 {partners.map((p) => (
                   <Card key={p.id} withBorder component="li" padding="md">
                     <Stack gap={6} h="100%">
@@ -180,7 +218,10 @@ function AttachModal({
 
   const options = (professionals.data?.items ?? [])
     .filter((p) => !involvedUserIds.includes(p.id))
-    .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'nl') || a.name.localeCompare(b.name, 'nl'));
+    .sort(
+      (a, b) =>
+        a.organisation.name.localeCompare(b.organisation.name, 'nl') || a.name.localeCompare(b.name, 'nl'),
+    );
   const groups = Object.entries(
     options.reduce<Record<string, { value: string; label: string }[]>>((acc, p) => {
       (acc[p.organisation.name] ??= []).push({ value: p.id, label: p.name });
@@ -194,7 +235,9 @@ function AttachModal({
         <Stack gap="md">
           <Text size="sm">{t('involved.attachIntro')}</Text>
           {professionals.isPending && <LoadingState label={t('involved.loadingProfessionals')} />}
-          {professionals.isError && <ErrorState error={professionals.error} onRetry={() => void professionals.refetch()} />}
+          {professionals.isError && (
+            <ErrorState error={professionals.error} onRetry={() => void professionals.refetch()} />
+          )}
           {professionals.isSuccess && (
             <Select
               label={t('involved.professional')}
@@ -258,7 +301,10 @@ function DetachDialog({
       onConfirm={() => detach.mutate()}
       onCancel={onClose}
     >
-      {t('involved.detachText', { name: involvement.professional.name, organisation: involvement.organisation.name })}
+      {t('involved.detachText', {
+        name: involvement.professional.name,
+        organisation: involvement.organisation.name,
+      })}
     </ConfirmDialog>
   );
 }

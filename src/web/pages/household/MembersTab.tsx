@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,12 @@ import { MemberInput } from '../../../contracts/index.js';
 import { isApiError } from '../../api/client.js';
 import { api, type Household, type Member } from '../../api/endpoints.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { emptyMember, MemberFields, type MemberFormValues, type MemberLanguage } from '../../components/fields.js';
+import {
+  emptyMember,
+  MemberFields,
+  type MemberFormValues,
+  type MemberLanguage,
+} from '../../components/fields.js';
 import { StaleNotice, useStaleEdit, type StaleField } from '../../components/StaleNotice.js';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states.js';
 import { ageFrom, formatDateOnly } from '../../lib/format.js';
@@ -30,7 +35,10 @@ const toValues = (m: Member): MemberFormValues => ({
 export function MembersTab({ household }: { household: Household }) {
   const { t } = useTranslation();
   const canWrite = household.can.includes('member.write');
-  const query = useQuery({ queryKey: ['members', household.id], queryFn: () => api.members.list(household.id) });
+  const query = useQuery({
+    queryKey: ['members', household.id],
+    queryFn: () => api.members.list(household.id),
+  });
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const ROLE_ORDER = { parent: 0, other_adult: 1, child: 2 } as const;
@@ -59,7 +67,14 @@ export function MembersTab({ household }: { household: Household }) {
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {query.isSuccess && members.length === 0 && <EmptyState>{t('members.empty')}</EmptyState>}
       {members.length > 0 && (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
           {members.map((m) => {
             const age = ageFrom(m.dateOfBirth);
             return (
@@ -178,16 +193,29 @@ function MemberModal({
 
   const staleFields: StaleField[] = [
     { key: 'name', label: t('member.name') },
-    { key: 'dateOfBirth', label: t('member.dateOfBirth'), format: (v) => formatDateOnly(v as string) || t('stale.empty') },
+    {
+      key: 'dateOfBirth',
+      label: t('member.dateOfBirth'),
+      format: (v) => formatDateOnly(v as string) || t('stale.empty'),
+    },
     { key: 'role', label: t('member.role'), format: (v) => t(`memberRole.${String(v)}`) },
     { key: 'lvb', label: t('member.lvb') },
     { key: 'phone', label: t('member.phone') },
     { key: 'email', label: t('member.email') },
-    { key: 'preferredLanguage', label: t('member.preferredLanguage'), format: (v) => t(`memberLanguage.${String(v)}`) },
+    {
+      key: 'preferredLanguage',
+      label: t('member.preferredLanguage'),
+      format: (v) => t(`memberLanguage.${String(v)}`),
+    },
   ];
 
   return (
-    <Modal opened onClose={onClose} title={member ? t('members.editTitle', { name: member.name }) : t('members.addTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={member ? t('members.editTitle', { name: member.name }) : t('members.addTitle')}
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="md">
           {edit.stale && (
@@ -226,7 +254,15 @@ function MemberModal({
   );
 }
 
-function RemoveMemberDialog({ householdId, member, onClose }: { householdId: string; member: Member; onClose: () => void }) {
+function RemoveMemberDialog({
+  householdId,
+  member,
+  onClose,
+}: {
+  householdId: string;
+  member: Member;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -256,7 +292,9 @@ function RemoveMemberDialog({ householdId, member, onClose }: { householdId: str
       onConfirm={() => (stale ? onClose() : remove.mutate())}
       onCancel={onClose}
     >
-      {stale ? t('members.removeStale', { name: member.name }) : t('members.removeText', { name: member.name })}
+      {stale
+        ? t('members.removeStale', { name: member.name })
+        : t('members.removeText', { name: member.name })}
     </ConfirmDialog>
   );
 }

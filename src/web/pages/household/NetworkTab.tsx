@@ -59,7 +59,14 @@ export function NetworkTab({ household }: { household: Household }) {
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {query.isSuccess && contacts.length === 0 && <EmptyState>{t('network.empty')}</EmptyState>}
       {contacts.length > 0 && (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
           {contacts.map((c) => (
             <Card key={c.id} withBorder component="li" padding="md">
               <Stack gap={6} h="100%">
@@ -110,7 +117,11 @@ export function NetworkTab({ household }: { household: Household }) {
         />
       )}
       {removing && (
-        <RemoveContactDialog householdId={household.id} contact={removing} onClose={() => setRemoving(null)} />
+        <RemoveContactDialog
+          householdId={household.id}
+          contact={removing}
+          onClose={() => setRemoving(null)}
+        />
       )}
     </Stack>
   );
@@ -245,7 +256,9 @@ function RemoveContactDialog({
       onConfirm={() => (stale ? onClose() : remove.mutate())}
       onCancel={onClose}
     >
-      {stale ? t('network.removeStale', { name: contact.name }) : t('network.removeText', { name: contact.name })}
+      {stale
+        ? t('network.removeStale', { name: contact.name })
+        : t('network.removeText', { name: contact.name })}
     </ConfirmDialog>
   );
 }

@@ -39,8 +39,14 @@ export function NotificationsPage() {
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <div>
                   <Group gap="xs">
-                    {!n.read && <Badge variant="filled" size="sm" color="schakel.8">{t('signals.notifications.unread')}</Badge>}
-                    <Text fw={n.read ? 400 : 600}>{t(`signals.notifications.kinds.${n.kind}`, n.params)}</Text>
+                    {!n.read && (
+                      <Badge variant="filled" size="sm" color="schakel.8">
+                        {t('signals.notifications.unread')}
+                      </Badge>
+                    )}
+                    <Text fw={n.read ? 400 : 600}>
+                      {t(`signals.notifications.kinds.${n.kind}`, n.params)}
+                    </Text>
                   </Group>
                   <Text size="xs" mt={2}>
                     {formatDateTime(n.createdAt)}

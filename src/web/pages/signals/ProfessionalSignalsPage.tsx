@@ -1,4 +1,16 @@
-import { Badge, Button, Paper, Radio, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +32,13 @@ export function ProfessionalSignalsPage() {
   const households = useQuery({ queryKey: ['households'], queryFn: () => api.households.list() });
   const mine = useQuery({ queryKey: ['signals-mine'], queryFn: signalsApi.mine });
   const form = useForm({
-    initialValues: { householdId: '', name: '', dateOfBirth: '', concern: '', urgency: 'normal' as 'normal' | 'urgent' },
+    initialValues: {
+      householdId: '',
+      name: '',
+      dateOfBirth: '',
+      concern: '',
+      urgency: 'normal' as 'normal' | 'urgent',
+    },
     validate: {
       name: (v, all) => (all.householdId || v.trim() ? null : t('validation.required')),
       concern: (v) => (v.trim().length >= 10 ? null : t('signals.public.concernHelp')),
@@ -32,7 +50,9 @@ export function ProfessionalSignalsPage() {
       signalsApi.submit(
         {
           householdId: v.householdId || null,
-          subject: v.householdId ? null : { name: v.name, dateOfBirth: v.dateOfBirth ? parseDateInput(v.dateOfBirth) : null },
+          subject: v.householdId
+            ? null
+            : { name: v.name, dateOfBirth: v.dateOfBirth ? parseDateInput(v.dateOfBirth) : null },
           concern: v.concern,
           urgency: v.urgency,
         },
@@ -46,7 +66,8 @@ export function ProfessionalSignalsPage() {
     },
     onError: (error) => {
       idem.settle(error);
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t, { strip: 'subject.' }));
+      if (isApiError(error) && error.fields.length)
+        form.setErrors(serverFieldErrors(error.fields, t, { strip: 'subject.' }));
     },
   });
   return (
@@ -65,18 +86,42 @@ export function ProfessionalSignalsPage() {
             />
             {!form.values.householdId && (
               <>
-                <TextInput label={t('signals.public.subjectName')} required maxLength={120} {...form.getInputProps('name')} />
-                <TextInput label={t('signals.public.subjectDob')} placeholder="dd-mm-jjjj" maxLength={10} {...form.getInputProps('dateOfBirth')} />
+                <TextInput
+                  label={t('signals.public.subjectName')}
+                  required
+                  maxLength={120}
+                  {...form.getInputProps('name')}
+                />
+                <TextInput
+                  label={t('signals.public.subjectDob')}
+                  placeholder="dd-mm-jjjj"
+                  maxLength={10}
+                  {...form.getInputProps('dateOfBirth')}
+                />
               </>
             )}
-            <Textarea label={t('signals.public.concern')} description={t('signals.public.concernHelp')} required autosize minRows={3} maxLength={4000} {...form.getInputProps('concern')} />
+            <Textarea
+              label={t('signals.public.concern')}
+              description={t('signals.public.concernHelp')}
+              required
+              autosize
+              minRows={3}
+              maxLength={4000}
+              {...form.getInputProps('concern')}
+            />
             <Radio.Group label={t('signals.public.urgency')} required {...form.getInputProps('urgency')}>
               <Stack gap="xs" mt="xs">
                 <Radio value="urgent" label={t('signals.public.urgent')} />
                 <Radio value="normal" label={t('signals.public.normal')} />
               </Stack>
             </Radio.Group>
-            <FormError error={submit.error && !(isApiError(submit.error) && submit.error.fields.length) ? submit.error : null} />
+            <FormError
+              error={
+                submit.error && !(isApiError(submit.error) && submit.error.fields.length)
+                  ? submit.error
+                  : null
+              }
+            />
             <Button type="submit" loading={submit.isPending} style={{ alignSelf: 'flex-start' }}>
               {t('signals.public.submit')}
             </Button>
@@ -110,7 +155,14 @@ export function ProfessionalSignalsPage() {
                   <Table.Td>{s.referenceCode}</Table.Td>
                   <Table.Td>{formatDateTime(s.receivedAt)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="filled" color={s.status === 'picked_up' ? '#1e6b30' : s.status === 'closed' ? 'gray.8' : 'blue.9'}>{t(`signals.signalStatus.${s.status}`)}</Badge>
+                    <Badge
+                      variant="filled"
+                      color={
+                        s.status === 'picked_up' ? '#1e6b30' : s.status === 'closed' ? 'gray.8' : 'blue.9'
+                      }
+                    >
+                      {t(`signals.signalStatus.${s.status}`)}
+                    </Badge>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,19 @@
-import { Alert, Anchor, Box, Button, Code, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Code,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -81,7 +96,10 @@ export function PublicSignalPage() {
             </Text>
             <Text size="sm">{t('signals.public.privacy')}</Text>
             <Group>
-              <Button component={Link} to={`/melden/status?code=${encodeURIComponent(submit.data.referenceCode)}`}>
+              <Button
+                component={Link}
+                to={`/melden/status?code=${encodeURIComponent(submit.data.referenceCode)}`}
+              >
                 {t('signals.public.checkStatus')}
               </Button>
               <Button
@@ -117,16 +135,54 @@ export function PublicSignalPage() {
                 <Title order={2} size="h4" component="legend">
                   {t('signals.public.about')}
                 </Title>
-                <TextInput label={t('signals.public.subjectName')} required maxLength={120} {...form.getInputProps('name')} />
-                <TextInput label={t('signals.public.subjectDob')} placeholder="dd-mm-jjjj" maxLength={10} {...form.getInputProps('dateOfBirth')} />
+                <TextInput
+                  label={t('signals.public.subjectName')}
+                  required
+                  maxLength={120}
+                  {...form.getInputProps('name')}
+                />
+                <TextInput
+                  label={t('signals.public.subjectDob')}
+                  placeholder="dd-mm-jjjj"
+                  maxLength={10}
+                  {...form.getInputProps('dateOfBirth')}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput label={t('signals.public.street')} maxLength={120} autoComplete="off" {...form.getInputProps('street')} />
-                  <TextInput label={t('signals.public.houseNumber')} maxLength={20} autoComplete="off" {...form.getInputProps('houseNumber')} />
-                  <TextInput label={t('signals.public.postcode')} maxLength={7} autoComplete="off" {...form.getInputProps('postcode')} />
-                  <TextInput label={t('signals.public.city')} maxLength={120} autoComplete="off" {...form.getInputProps('city')} />
+                  <TextInput
+                    label={t('signals.public.street')}
+                    maxLength={120}
+                    autoComplete="off"
+                    {...form.getInputProps('street')}
+                  />
+                  <TextInput
+                    label={t('signals.public.houseNumber')}
+                    maxLength={20}
+                    autoComplete="off"
+                    {...form.getInputProps('houseNumber')}
+                  />
+                  <TextInput
+                    label={t('signals.public.postcode')}
+                    maxLength={7}
+                    autoComplete="off"
+                    {...form.getInputProps('postcode')}
+                  />
+                  <TextInput
+                    label={t('signals.public.city')}
+                    maxLength={120}
+                    autoComplete="off"
+                    {...form.getInputProps('city')}
+                  />
                 </SimpleGrid>
               </Stack>
-              <Textarea label={t('signals.public.concern')} description={t('signals.public.concernHelp')} required autosize minRows={4} maxLength={4000} {...form.getInputProps('concern')} />
+              <Textarea
+                label={t('signals.public.concern')}
+                description={t('signals.public.concernHelp')}
+                required
+                autosize
+                minRows={4}
+                maxLength={4000}
+                {...form.getInputProps('concern')}
+              />
               <Radio.Group label={t('signals.public.urgency')} required {...form.getInputProps('urgency')}>
                 <Stack gap="xs" mt="xs">
                   <Radio value="urgent" label={t('signals.public.urgent')} />
@@ -137,19 +193,54 @@ export function PublicSignalPage() {
                 <Title order={2} size="h4" component="legend">
                   {t('signals.public.you')}
                 </Title>
-                <TextInput label={t('signals.public.yourName')} required maxLength={120} autoComplete="name" {...form.getInputProps('signallerName')} />
-                <TextInput label={t('signals.public.yourEmail')} description={t('signals.public.yourEmailHelp')} type="email" maxLength={254} autoComplete="email" {...form.getInputProps('signallerEmail')} />
-                <TextInput label={t('signals.public.yourPhone')} description={t('signals.public.yourPhoneHelp')} type="tel" maxLength={30} autoComplete="tel" {...form.getInputProps('signallerPhone')} />
+                <TextInput
+                  label={t('signals.public.yourName')}
+                  required
+                  maxLength={120}
+                  autoComplete="name"
+                  {...form.getInputProps('signallerName')}
+                />
+                <TextInput
+                  label={t('signals.public.yourEmail')}
+                  description={t('signals.public.yourEmailHelp')}
+                  type="email"
+                  maxLength={254}
+                  autoComplete="email"
+                  {...form.getInputProps('signallerEmail')}
+                />
+                <TextInput
+                  label={t('signals.public.yourPhone')}
+                  description={t('signals.public.yourPhoneHelp')}
+                  type="tel"
+                  maxLength={30}
+                  autoComplete="tel"
+                  {...form.getInputProps('signallerPhone')}
+                />
               </Stack>
               {/* Honeypot: hidden from people and assistive technology; robots fill it in. */}
-              <Box style={{ position: 'absolute', left: '-10000px', width: 1, height: 1, overflow: 'hidden' }} aria-hidden="true">
+              <Box
+                style={{ position: 'absolute', left: '-10000px', width: 1, height: 1, overflow: 'hidden' }}
+                aria-hidden="true"
+              >
                 <label>
                   {t('signals.public.honeypot')}
-                  <input type="text" name="website" tabIndex={-1} autoComplete="off" {...form.getInputProps('website')} />
+                  <input
+                    type="text"
+                    name="website"
+                    tabIndex={-1}
+                    autoComplete="off"
+                    {...form.getInputProps('website')}
+                  />
                 </label>
               </Box>
               <Text size="sm">{t('signals.public.privacy')}</Text>
-              <FormError error={submit.error && !(isApiError(submit.error) && submit.error.fields.length) ? submit.error : null} />
+              <FormError
+                error={
+                  submit.error && !(isApiError(submit.error) && submit.error.fields.length)
+                    ? submit.error
+                    : null
+                }
+              />
               <Group justify="space-between">
                 <Anchor component={Link} to="/melden/status">
                   {t('signals.public.statusLink')}

@@ -22,7 +22,11 @@ export function PublicStatusPage() {
     initialValues: { code },
     validate: { code: (v) => (ReferenceCode.safeParse(v).success ? null : t('signals.status.codeHelp')) },
   });
-  const query = useQuery({ queryKey: ['signal-status', code], queryFn: () => signalsApi.status(code), enabled: ReferenceCode.safeParse(code).success });
+  const query = useQuery({
+    queryKey: ['signal-status', code],
+    queryFn: () => signalsApi.status(code),
+    enabled: ReferenceCode.safeParse(code).success,
+  });
 
   return (
     <PublicShell>
@@ -34,7 +38,14 @@ export function PublicStatusPage() {
         <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
           <form noValidate onSubmit={form.onSubmit((v) => setParams({ code: v.code.trim().toUpperCase() }))}>
             <Group align="flex-end">
-              <TextInput label={t('signals.status.code')} description={t('signals.status.codeHelp')} maxLength={20} autoComplete="off" style={{ flex: 1, minWidth: 200 }} {...form.getInputProps('code')} />
+              <TextInput
+                label={t('signals.status.code')}
+                description={t('signals.status.codeHelp')}
+                maxLength={20}
+                autoComplete="off"
+                style={{ flex: 1, minWidth: 200 }}
+                {...form.getInputProps('code')}
+              />
               <Button type="submit">{t('signals.status.lookUp')}</Button>
             </Group>
           </form>
@@ -50,11 +61,20 @@ export function PublicStatusPage() {
               <ErrorState error={query.error} />
             ))}
           {query.data && (
-            <Alert color={COLORS[query.data.status]} variant="light" title={t(`signals.signalStatus.${query.data.status}`)} data-testid="signal-status">
+            <Alert
+              color={COLORS[query.data.status]}
+              variant="light"
+              title={t(`signals.signalStatus.${query.data.status}`)}
+              data-testid="signal-status"
+            >
               <Stack gap={4}>
                 <Text>{t(`signals.status.${query.data.status}`)}</Text>
-                <Text size="sm">{t('signals.status.receivedAt', { date: formatDateTime(query.data.receivedAt) })}</Text>
-                <Text size="sm">{t('signals.status.updatedAt', { date: formatDateTime(query.data.updatedAt) })}</Text>
+                <Text size="sm">
+                  {t('signals.status.receivedAt', { date: formatDateTime(query.data.receivedAt) })}
+                </Text>
+                <Text size="sm">
+                  {t('signals.status.updatedAt', { date: formatDateTime(query.data.updatedAt) })}
+                </Text>
               </Stack>
             </Alert>
           )}

@@ -1,4 +1,20 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, MultiSelect, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -19,7 +35,8 @@ function AssignForm({ view }: { view: AssignmentView }) {
   const idem = useIdempotencyKey();
   const form = useForm({
     initialValues: {
-      coordinatorId: view.candidates.find((c) => !c.overNorm && !c.reasons.includes('not_wanted'))?.user.id ?? '',
+      coordinatorId:
+        view.candidates.find((c) => !c.overNorm && !c.reasons.includes('not_wanted'))?.user.id ?? '',
       reason: '',
       overNormReason: '',
       preferredUserId: view.preference.preferredUserId ?? '',
@@ -39,7 +56,11 @@ function AssignForm({ view }: { view: AssignmentView }) {
           coordinatorId: v.coordinatorId,
           reason: v.reason,
           overNormReason: v.overNormReason,
-          preference: { preferredUserId: v.preferredUserId || null, notWantedUserIds: v.notWantedUserIds, note: v.note },
+          preference: {
+            preferredUserId: v.preferredUserId || null,
+            notWantedUserIds: v.notWantedUserIds,
+            note: v.note,
+          },
         },
         idem.key(),
       ),
@@ -51,7 +72,8 @@ function AssignForm({ view }: { view: AssignmentView }) {
     },
     onError: (error) => {
       idem.settle(error);
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t, { strip: 'preference.' }));
+      if (isApiError(error) && error.fields.length)
+        form.setErrors(serverFieldErrors(error.fields, t, { strip: 'preference.' }));
     },
   });
   return (
@@ -59,7 +81,11 @@ function AssignForm({ view }: { view: AssignmentView }) {
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">
           <Radio.Group
-            label={<Title order={2} size="h4">{t('signals.assignment.candidates')}</Title>}
+            label={
+              <Title order={2} size="h4">
+                {t('signals.assignment.candidates')}
+              </Title>
+            }
             description={t('signals.assignment.candidatesHelp')}
             {...form.getInputProps('coordinatorId')}
           >
@@ -93,16 +119,47 @@ function AssignForm({ view }: { view: AssignmentView }) {
               data={everyone.map((u) => ({ value: u.id, label: u.name }))}
               {...form.getInputProps('preferredUserId')}
             />
-            <MultiSelect label={t('signals.assignment.notWanted')} data={everyone.map((u) => ({ value: u.id, label: u.name }))} {...form.getInputProps('notWantedUserIds')} />
+            <MultiSelect
+              label={t('signals.assignment.notWanted')}
+              data={everyone.map((u) => ({ value: u.id, label: u.name }))}
+              {...form.getInputProps('notWantedUserIds')}
+            />
             <TextInput label={t('signals.assignment.note')} maxLength={300} {...form.getInputProps('note')} />
           </Stack>
         </Paper>
-        {view.current && <Textarea label={t('signals.assignment.reason')} description={t('signals.assignment.reasonHelp')} required autosize minRows={2} maxLength={4000} {...form.getInputProps('reason')} />}
-        {chosen?.overNorm && (
-          <Textarea label={t('signals.assignment.overNormReason')} description={t('signals.assignment.overNormHelp')} required autosize minRows={2} maxLength={4000} {...form.getInputProps('overNormReason')} />
+        {view.current && (
+          <Textarea
+            label={t('signals.assignment.reason')}
+            description={t('signals.assignment.reasonHelp')}
+            required
+            autosize
+            minRows={2}
+            maxLength={4000}
+            {...form.getInputProps('reason')}
+          />
         )}
-        <FormError error={assign.error && !(isApiError(assign.error) && assign.error.fields.length) ? assign.error : null} />
-        <Button type="submit" loading={assign.isPending} disabled={!form.values.coordinatorId} style={{ alignSelf: 'flex-start' }}>
+        {chosen?.overNorm && (
+          <Textarea
+            label={t('signals.assignment.overNormReason')}
+            description={t('signals.assignment.overNormHelp')}
+            required
+            autosize
+            minRows={2}
+            maxLength={4000}
+            {...form.getInputProps('overNormReason')}
+          />
+        )}
+        <FormError
+          error={
+            assign.error && !(isApiError(assign.error) && assign.error.fields.length) ? assign.error : null
+          }
+        />
+        <Button
+          type="submit"
+          loading={assign.isPending}
+          disabled={!form.values.coordinatorId}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {view.current ? t('signals.assignment.switch') : t('signals.assignment.assign')}
         </Button>
       </Stack>
@@ -114,8 +171,15 @@ function AssignForm({ view }: { view: AssignmentView }) {
 export function AssignmentPage() {
   const { t } = useTranslation();
   const { householdId = '' } = useParams();
-  const query = useQuery({ queryKey: ['assignment', householdId], queryFn: () => signalsApi.assignment(householdId) });
-  usePageTitle(query.data ? t('signals.assignment.title', { name: query.data.household.name }) : t('signals.assignment.assign'));
+  const query = useQuery({
+    queryKey: ['assignment', householdId],
+    queryFn: () => signalsApi.assignment(householdId),
+  });
+  usePageTitle(
+    query.data
+      ? t('signals.assignment.title', { name: query.data.household.name })
+      : t('signals.assignment.assign'),
+  );
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
@@ -135,7 +199,9 @@ export function AssignmentPage() {
       <div>
         <Title order={1}>{t('signals.assignment.title', { name: v.household.name })}</Title>
         <Text mt={4} data-testid="current-coordinator">
-          {v.current ? t('signals.assignment.current', { name: v.current.name }) : t('signals.assignment.none')}
+          {v.current
+            ? t('signals.assignment.current', { name: v.current.name })
+            : t('signals.assignment.none')}
         </Text>
       </div>
       <AssignForm key={`${v.household.version}`} view={v} />
@@ -154,11 +220,19 @@ export function AssignmentPage() {
                 <Group gap="xs">
                   <Text fw={600}>{h.coordinator.name}</Text>
                   <Text size="sm">
-                    {t('signals.assignment.period', { from: formatDateTime(h.from), to: h.to ? formatDateTime(h.to) : t('signals.assignment.now') })} · {t('signals.assignment.by', { name: h.assignedBy.name })}
+                    {t('signals.assignment.period', {
+                      from: formatDateTime(h.from),
+                      to: h.to ? formatDateTime(h.to) : t('signals.assignment.now'),
+                    })}{' '}
+                    · {t('signals.assignment.by', { name: h.assignedBy.name })}
                   </Text>
                 </Group>
                 {h.reason && <Text size="sm">{h.reason}</Text>}
-                {h.overNormReason && <Text size="sm">{t('signals.caseloads.overNorm')}: {h.overNormReason}</Text>}
+                {h.overNormReason && (
+                  <Text size="sm">
+                    {t('signals.caseloads.overNorm')}: {h.overNormReason}
+                  </Text>
+                )}
               </li>
             ))}
           </Stack>

@@ -20,7 +20,13 @@ export function DecisionForm({ signal, householdId }: { signal: SignalDetail; ho
   const idem = useIdempotencyKey();
   const orgs = useQuery({ queryKey: ['organisations-directory'], queryFn: () => api.organisations.list() });
   const form = useForm({
-    initialValues: { outcome: '' as TriageOutcome | '', pyramidCategory: '', referredOrganisationId: '', dominantProblem: '', reasons: '' },
+    initialValues: {
+      outcome: '' as TriageOutcome | '',
+      pyramidCategory: '',
+      referredOrganisationId: '',
+      dominantProblem: '',
+      reasons: '',
+    },
     validate: {
       outcome: (v) => (v ? null : t('validation.required')),
       reasons: (v) => (v.trim().length >= 5 ? null : t('signals.triage.reasonsHelp')),
@@ -45,7 +51,8 @@ export function DecisionForm({ signal, householdId }: { signal: SignalDetail; ho
       idem.settle();
       notifySuccess(t('signals.triage.decidedToast'));
       void client.invalidateQueries({ queryKey: ['triage'] });
-      if (result.householdId && (result.signal.outcome === 'intensive' || result.signal.outcome === 'safety')) void navigate(`/assignment/${result.householdId}`);
+      if (result.householdId && (result.signal.outcome === 'intensive' || result.signal.outcome === 'safety'))
+        void navigate(`/assignment/${result.householdId}`);
       else void client.invalidateQueries({ queryKey: ['triage-signal', signal.id] });
     },
     onError: (error) => {
@@ -54,7 +61,9 @@ export function DecisionForm({ signal, householdId }: { signal: SignalDetail; ho
     },
   });
   const outcome = form.values.outcome;
-  const orgOptions = (orgs.data?.items ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }));
+  const orgOptions = (orgs.data?.items ?? [])
+    .filter((o) => o.active)
+    .map((o) => ({ value: o.id, label: o.name }));
   return (
     <Paper withBorder p="md" radius="md">
       <form noValidate onSubmit={form.onSubmit((v) => decide.mutate(v))}>
@@ -78,7 +87,13 @@ export function DecisionForm({ signal, householdId }: { signal: SignalDetail; ho
             />
           )}
           {outcome === 'regular' && (
-            <Select label={t('signals.triage.referTo')} required searchable data={orgOptions} {...form.getInputProps('referredOrganisationId')} />
+            <Select
+              label={t('signals.triage.referTo')}
+              required
+              searchable
+              data={orgOptions}
+              {...form.getInputProps('referredOrganisationId')}
+            />
           )}
           {outcome !== 'no_action' && outcome !== '' && (
             <Select
@@ -89,8 +104,20 @@ export function DecisionForm({ signal, householdId }: { signal: SignalDetail; ho
               {...form.getInputProps('dominantProblem')}
             />
           )}
-          <Textarea label={t('signals.triage.reasons')} description={t('signals.triage.reasonsHelp')} required autosize minRows={3} maxLength={4000} {...form.getInputProps('reasons')} />
-          <FormError error={decide.error && !(isApiError(decide.error) && decide.error.fields.length) ? decide.error : null} />
+          <Textarea
+            label={t('signals.triage.reasons')}
+            description={t('signals.triage.reasonsHelp')}
+            required
+            autosize
+            minRows={3}
+            maxLength={4000}
+            {...form.getInputProps('reasons')}
+          />
+          <FormError
+            error={
+              decide.error && !(isApiError(decide.error) && decide.error.fields.length) ? decide.error : null
+            }
+          />
           <Button type="submit" loading={decide.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('signals.triage.decide')}
           </Button>

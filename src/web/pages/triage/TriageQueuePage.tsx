@@ -30,7 +30,9 @@ export function TriageQueuePage() {
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.items.length === 0 ? (
-        <EmptyState>{state === 'open' ? t('signals.triage.empty') : t('signals.triage.emptyDecided')}</EmptyState>
+        <EmptyState>
+          {state === 'open' ? t('signals.triage.empty') : t('signals.triage.emptyDecided')}
+        </EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>
@@ -67,7 +69,9 @@ export function TriageQueuePage() {
                       )}
                     </Stack>
                   </Table.Td>
-                  <Table.Td>{s.outcome ? t(`signals.outcome.${s.outcome}`) : t(`signals.signalStatus.${s.status}`)}</Table.Td>
+                  <Table.Td>
+                    {s.outcome ? t(`signals.outcome.${s.outcome}`) : t(`signals.signalStatus.${s.status}`)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Grid, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,16 +27,26 @@ import { DecisionForm } from './DecisionForm.js';
 export function TriageSignalPage() {
   const { t } = useTranslation();
   const { signalId = '' } = useParams();
-  const query = useQuery({ queryKey: ['triage-signal', signalId], queryFn: () => signalsApi.signal(signalId) });
+  const query = useQuery({
+    queryKey: ['triage-signal', signalId],
+    queryFn: () => signalsApi.signal(signalId),
+  });
   const [match, setMatch] = useState<string>('new');
-  usePageTitle(query.data ? `${query.data.subjectName} · ${query.data.referenceCode}` : t('signals.triage.title'));
+  usePageTitle(
+    query.data ? `${query.data.subjectName} · ${query.data.referenceCode}` : t('signals.triage.title'),
+  );
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
   const s = query.data;
-  const address = [[s.subject.address.street, s.subject.address.houseNumber].filter(Boolean).join(' '), [s.subject.address.postcode, s.subject.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const address = [
+    [s.subject.address.street, s.subject.address.houseNumber].filter(Boolean).join(' '),
+    [s.subject.address.postcode, s.subject.address.city].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <Stack gap="lg">
       <Breadcrumbs aria-label={t('common.breadcrumbs')}>
@@ -37,12 +60,21 @@ export function TriageSignalPage() {
       <div>
         <Title order={1}>{s.subjectName}</Title>
         <Group gap="xs" mt={6}>
-          <Badge variant="filled" color={s.urgency === 'urgent' ? '#9c3d00' : 'gray.8'}>{t(`signals.urgency.${s.urgency}`)}</Badge>
-          {s.overdue && <Badge variant="filled" color="red.9">{t('signals.triage.overdue')}</Badge>}
-          <Badge variant="filled" color="schakel.8">{s.outcome ? t(`signals.outcome.${s.outcome}`) : t(`signals.signalStatus.${s.status}`)}</Badge>
+          <Badge variant="filled" color={s.urgency === 'urgent' ? '#9c3d00' : 'gray.8'}>
+            {t(`signals.urgency.${s.urgency}`)}
+          </Badge>
+          {s.overdue && (
+            <Badge variant="filled" color="red.9">
+              {t('signals.triage.overdue')}
+            </Badge>
+          )}
+          <Badge variant="filled" color="schakel.8">
+            {s.outcome ? t(`signals.outcome.${s.outcome}`) : t(`signals.signalStatus.${s.status}`)}
+          </Badge>
         </Group>
         <Text size="sm" mt={6}>
-          {t('signals.triage.received')}: {formatDateTime(s.receivedAt)} · {t('signals.triage.due')}: {formatDateTime(s.dueAt)}
+          {t('signals.triage.received')}: {formatDateTime(s.receivedAt)} · {t('signals.triage.due')}:{' '}
+          {formatDateTime(s.dueAt)}
         </Text>
       </div>
       <Grid>
@@ -62,7 +94,8 @@ export function TriageSignalPage() {
               </Title>
               <Text mt="xs">{s.subject.name}</Text>
               <Text size="sm">
-                {t('signals.triage.dob')}: {s.subject.dateOfBirth ? formatDateOnly(s.subject.dateOfBirth) : t('signals.triage.unknown')}
+                {t('signals.triage.dob')}:{' '}
+                {s.subject.dateOfBirth ? formatDateOnly(s.subject.dateOfBirth) : t('signals.triage.unknown')}
               </Text>
               <Text size="sm">
                 {t('signals.triage.address')}: {address || t('signals.triage.unknown')}
@@ -87,13 +120,22 @@ export function TriageSignalPage() {
                 <Text mt="xs" fw={600}>
                   {t(`signals.outcome.${s.decision.outcome}`)}
                 </Text>
-                {s.decision.pyramidCategory !== null && <Text size="sm">{t(`pyramid.short.${s.decision.pyramidCategory}`)}</Text>}
-                {s.decision.referredTo && <Text size="sm">{t('signals.triage.referTo')}: {s.decision.referredTo.name}</Text>}
+                {s.decision.pyramidCategory !== null && (
+                  <Text size="sm">{t(`pyramid.short.${s.decision.pyramidCategory}`)}</Text>
+                )}
+                {s.decision.referredTo && (
+                  <Text size="sm">
+                    {t('signals.triage.referTo')}: {s.decision.referredTo.name}
+                  </Text>
+                )}
                 <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
                   {s.decision.reasons}
                 </Text>
                 <Text size="xs" mt="xs">
-                  {t('signals.triage.decidedBy', { name: s.decision.decidedBy.name, date: formatDateTime(s.decision.decidedAt) })}
+                  {t('signals.triage.decidedBy', {
+                    name: s.decision.decidedBy.name,
+                    date: formatDateTime(s.decision.decidedAt),
+                  })}
                 </Text>
                 {s.household && (
                   <Button component={Link} to={`/assignment/${s.household.id}`} mt="md" variant="light">
@@ -105,7 +147,11 @@ export function TriageSignalPage() {
               <>
                 <Paper withBorder p="md" radius="md">
                   <Radio.Group
-                    label={<Title order={2} size="h4">{t('signals.triage.candidates')}</Title>}
+                    label={
+                      <Title order={2} size="h4">
+                        {t('signals.triage.candidates')}
+                      </Title>
+                    }
                     description={t('signals.triage.candidatesHelp')}
                     value={match}
                     onChange={setMatch}
@@ -118,8 +164,12 @@ export function TriageSignalPage() {
                             value={c.householdId}
                             label={`${t('signals.triage.confirm')}: ${c.name}${c.city ? `, ${c.city}` : ''}`}
                             description={[
-                              t('signals.triage.matchOn', { reasons: c.reasons.map((r) => t(`signals.triage.reason.${r}`)).join(', ') }),
-                              c.matchedMember ? t('signals.triage.matchMember', { name: c.matchedMember }) : '',
+                              t('signals.triage.matchOn', {
+                                reasons: c.reasons.map((r) => t(`signals.triage.reason.${r}`)).join(', '),
+                              }),
+                              c.matchedMember
+                                ? t('signals.triage.matchMember', { name: c.matchedMember })
+                                : '',
                             ]
                               .filter(Boolean)
                               .join(' · ')}

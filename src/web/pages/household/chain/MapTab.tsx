@@ -182,7 +182,15 @@ function QualityModal({
   const queryClient = useQueryClient();
   const [quality, setQuality] = useState<RelationQuality>(contact.quality);
   const save = useMutation({
-    mutationFn: () => api.contacts.update(householdId, contact.id, contact.version, { quality }),
+    mutationFn: () =>
+      // The full record: the shared patch schema fills absent fields with their defaults.
+      api.contacts.update(householdId, contact.id, contact.version, {
+        name: contact.name,
+        relation: contact.relation,
+        phone: contact.phone,
+        note: contact.note,
+        quality,
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['contacts', householdId] });
       notifications.show({ color: 'green', message: t('chain.map.saved', { name: contact.name }) });

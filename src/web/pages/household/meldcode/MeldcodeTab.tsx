@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -38,13 +51,31 @@ function toInput(step: number, v: Values): MeldcodeStepInput {
     case 1:
       return { step: 1, signals: v.signals };
     case 2:
-      return { step: 2, colleague: v.colleague, veiligThuisConsulted: v.veiligThuisConsulted, veiligThuisAdvice: v.veiligThuisAdvice };
+      return {
+        step: 2,
+        colleague: v.colleague,
+        veiligThuisConsulted: v.veiligThuisConsulted,
+        veiligThuisAdvice: v.veiligThuisAdvice,
+      };
     case 3:
       return { step: 3, skipped: v.skipped, conversation: v.conversation, skipReason: v.skipReason };
     case 4:
-      return { step: 4, suspicion: a(v.suspicion), acuteOrStructural: a(v.acuteOrStructural), canHelp: a(v.canHelp), accepted: a(v.accepted), safeInTime: a(v.safeInTime) };
+      return {
+        step: 4,
+        suspicion: a(v.suspicion),
+        acuteOrStructural: a(v.acuteOrStructural),
+        canHelp: a(v.canHelp),
+        accepted: a(v.accepted),
+        safeInTime: a(v.safeInTime),
+      };
     default:
-      return { step: 5, organiseHelp: v.organiseHelp, report: v.report, reportedOn: v.reportedOn ? parseDateInput(v.reportedOn) : null, explanation: v.explanation };
+      return {
+        step: 5,
+        organiseHelp: v.organiseHelp,
+        report: v.report,
+        reportedOn: v.reportedOn ? parseDateInput(v.reportedOn) : null,
+        explanation: v.explanation,
+      };
   }
 }
 
@@ -55,7 +86,8 @@ function StepForm({ household, c }: { household: Household; c: MeldcodeCase }) {
   const step = c.nextStep!;
   const form = useForm({ initialValues: blank });
   const save = useMutation({
-    mutationFn: (v: Values) => signalsApi.recordStep(household.id, c.id, c.version, toInput(step, v), idem.key()),
+    mutationFn: (v: Values) =>
+      signalsApi.recordStep(household.id, c.id, c.version, toInput(step, v), idem.key()),
     onSuccess: () => {
       idem.settle();
       form.reset();
@@ -68,7 +100,12 @@ function StepForm({ household, c }: { household: Household; c: MeldcodeCase }) {
     },
   });
   const yesNo = (name: keyof Values) => (
-    <Radio.Group key={name} label={t(`signals.meldcode.questions.${name}`)} required {...form.getInputProps(name)}>
+    <Radio.Group
+      key={name}
+      label={t(`signals.meldcode.questions.${name}`)}
+      required
+      {...form.getInputProps(name)}
+    >
       <Group mt={4}>
         <Radio value="yes" label={t('signals.meldcode.yes')} />
         <Radio value="no" label={t('signals.meldcode.no')} />
@@ -81,21 +118,63 @@ function StepForm({ household, c }: { household: Household; c: MeldcodeCase }) {
         <Title order={3} size="h5">
           {t(`signals.meldcode.step.${step}`)}
         </Title>
-        {step === 1 && <Textarea label={t('signals.meldcode.signals')} required autosize minRows={3} maxLength={4000} {...form.getInputProps('signals')} />}
+        {step === 1 && (
+          <Textarea
+            label={t('signals.meldcode.signals')}
+            required
+            autosize
+            minRows={3}
+            maxLength={4000}
+            {...form.getInputProps('signals')}
+          />
+        )}
         {step === 2 && (
           <>
-            <Textarea label={t('signals.meldcode.colleague')} required autosize minRows={2} maxLength={4000} {...form.getInputProps('colleague')} />
-            <Checkbox label={t('signals.meldcode.vtConsulted')} {...form.getInputProps('veiligThuisConsulted', { type: 'checkbox' })} />
-            {form.values.veiligThuisConsulted && <Textarea label={t('signals.meldcode.vtAdvice')} required autosize maxLength={4000} {...form.getInputProps('veiligThuisAdvice')} />}
+            <Textarea
+              label={t('signals.meldcode.colleague')}
+              required
+              autosize
+              minRows={2}
+              maxLength={4000}
+              {...form.getInputProps('colleague')}
+            />
+            <Checkbox
+              label={t('signals.meldcode.vtConsulted')}
+              {...form.getInputProps('veiligThuisConsulted', { type: 'checkbox' })}
+            />
+            {form.values.veiligThuisConsulted && (
+              <Textarea
+                label={t('signals.meldcode.vtAdvice')}
+                required
+                autosize
+                maxLength={4000}
+                {...form.getInputProps('veiligThuisAdvice')}
+              />
+            )}
           </>
         )}
         {step === 3 && (
           <>
-            <Checkbox label={t('signals.meldcode.skipped')} {...form.getInputProps('skipped', { type: 'checkbox' })} />
+            <Checkbox
+              label={t('signals.meldcode.skipped')}
+              {...form.getInputProps('skipped', { type: 'checkbox' })}
+            />
             {form.values.skipped ? (
-              <Textarea label={t('signals.meldcode.skipReason')} required autosize maxLength={4000} {...form.getInputProps('skipReason')} />
+              <Textarea
+                label={t('signals.meldcode.skipReason')}
+                required
+                autosize
+                maxLength={4000}
+                {...form.getInputProps('skipReason')}
+              />
             ) : (
-              <Textarea label={t('signals.meldcode.conversation')} required autosize maxLength={4000} {...form.getInputProps('conversation')} />
+              <Textarea
+                label={t('signals.meldcode.conversation')}
+                required
+                autosize
+                maxLength={4000}
+                {...form.getInputProps('conversation')}
+              />
             )}
           </>
         )}
@@ -107,13 +186,35 @@ function StepForm({ household, c }: { household: Household; c: MeldcodeCase }) {
                 {t(`signals.meldcode.required.${c.required}`)}
               </Alert>
             )}
-            <Checkbox label={t('signals.meldcode.organiseHelp')} {...form.getInputProps('organiseHelp', { type: 'checkbox' })} />
-            <Checkbox label={t('signals.meldcode.report')} {...form.getInputProps('report', { type: 'checkbox' })} />
-            {form.values.report && <TextInput label={t('signals.meldcode.reportedOn')} placeholder="dd-mm-jjjj" required maxLength={10} {...form.getInputProps('reportedOn')} />}
-            <Textarea label={t('signals.meldcode.explanation')} required autosize maxLength={4000} {...form.getInputProps('explanation')} />
+            <Checkbox
+              label={t('signals.meldcode.organiseHelp')}
+              {...form.getInputProps('organiseHelp', { type: 'checkbox' })}
+            />
+            <Checkbox
+              label={t('signals.meldcode.report')}
+              {...form.getInputProps('report', { type: 'checkbox' })}
+            />
+            {form.values.report && (
+              <TextInput
+                label={t('signals.meldcode.reportedOn')}
+                placeholder="dd-mm-jjjj"
+                required
+                maxLength={10}
+                {...form.getInputProps('reportedOn')}
+              />
+            )}
+            <Textarea
+              label={t('signals.meldcode.explanation')}
+              required
+              autosize
+              maxLength={4000}
+              {...form.getInputProps('explanation')}
+            />
           </>
         )}
-        <FormError error={save.error && !(isApiError(save.error) && save.error.fields.length) ? save.error : null} />
+        <FormError
+          error={save.error && !(isApiError(save.error) && save.error.fields.length) ? save.error : null}
+        />
         <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('signals.meldcode.record')}
         </Button>
@@ -125,7 +226,13 @@ function StepForm({ household, c }: { household: Household; c: MeldcodeCase }) {
 function summary(data: Record<string, unknown>): string {
   return Object.entries(data)
     .filter(([k, v]) => k !== 'step' && v !== '' && v !== null)
-    .map(([, v]) => (typeof v === 'object' && v && 'answer' in v ? ((v as { answer: boolean }).answer ? '✓' : '✗') : String(v)))
+    .map(([, v]) =>
+      typeof v === 'object' && v && 'answer' in v
+        ? (v as { answer: boolean }).answer
+          ? '✓'
+          : '✗'
+        : String(v),
+    )
     .join(' · ');
 }
 
@@ -134,7 +241,10 @@ export function MeldcodeTab({ household }: { household: Household }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const idem = useIdempotencyKey();
-  const query = useQuery({ queryKey: ['meldcode', household.id], queryFn: () => signalsApi.meldcode(household.id) });
+  const query = useQuery({
+    queryKey: ['meldcode', household.id],
+    queryFn: () => signalsApi.meldcode(household.id),
+  });
   const start = useMutation({
     mutationFn: () => signalsApi.openMeldcode(household.id, idem.key()),
     onSuccess: () => {
@@ -155,7 +265,12 @@ export function MeldcodeTab({ household }: { household: Household }) {
       <Text size="sm">{t('signals.meldcode.intro')}</Text>
       {cases.length === 0 && <EmptyState>{t('signals.meldcode.none')}</EmptyState>}
       {!hasOpen && (
-        <Button variant="default" onClick={() => start.mutate()} loading={start.isPending} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          variant="default"
+          onClick={() => start.mutate()}
+          loading={start.isPending}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('signals.meldcode.start')}
         </Button>
       )}
@@ -163,7 +278,9 @@ export function MeldcodeTab({ household }: { household: Household }) {
       {cases.map((c) => (
         <Paper key={c.id} withBorder p="md" radius="md">
           <Group gap="xs">
-            <Badge variant="filled" color={c.status === 'open' ? '#9c3d00' : 'gray.8'}>{c.status === 'open' ? t('signals.meldcode.open') : t('signals.meldcode.closed')}</Badge>
+            <Badge variant="filled" color={c.status === 'open' ? '#9c3d00' : 'gray.8'}>
+              {c.status === 'open' ? t('signals.meldcode.open') : t('signals.meldcode.closed')}
+            </Badge>
             <Text size="sm">{t('signals.meldcode.openedAt', { date: formatDateTime(c.openedAt) })}</Text>
           </Group>
           {c.report && (
@@ -180,7 +297,12 @@ export function MeldcodeTab({ household }: { household: Household }) {
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {summary(s.data)}
                 </Text>
-                <Text size="xs">{t('signals.meldcode.recordedBy', { name: s.recordedBy.name, date: formatDateTime(s.recordedAt) })}</Text>
+                <Text size="xs">
+                  {t('signals.meldcode.recordedBy', {
+                    name: s.recordedBy.name,
+                    date: formatDateTime(s.recordedAt),
+                  })}
+                </Text>
               </li>
             ))}
           </Stack>

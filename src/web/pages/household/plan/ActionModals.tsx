@@ -33,7 +33,19 @@ const toValues = (a: PlanAction | null): Values => ({
 });
 
 /** The coordinator adds or changes an action under a goal. */
-export function ActionModal({ householdId, goal, action, people, onClose }: { householdId: string; goal: Goal; action: PlanAction | null; people: PlanPeople; onClose: () => void }) {
+export function ActionModal({
+  householdId,
+  goal,
+  action,
+  people,
+  onClose,
+}: {
+  householdId: string;
+  goal: Goal;
+  action: PlanAction | null;
+  people: PlanPeople;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
@@ -56,7 +68,17 @@ export function ActionModal({ householdId, goal, action, people, onClose }: { ho
         status: v.status as PlanAction['status'],
         blockedReason: v.status === 'blocked' ? v.blockedReason : '',
       };
-      return action ? planApi.updateAction(householdId, action.id, edit.base.version, body) : planApi.addAction(householdId, { ...body, goalId: goal.id }, idem.key());
+      if (!action) return planApi.addAction(householdId, { ...body, goalId: goal.id }, idem.key());
+      // Send only what this user changed, so a redo after a conflict keeps the other person's changes.
+      const touched = (Object.keys(body) as (keyof typeof body)[]).filter(
+        (k) => form.isDirty(k) || (k === 'blockedReason' && form.isDirty('status')),
+      );
+      return planApi.updateAction(
+        householdId,
+        action.id,
+        edit.base.version,
+        Object.fromEntries(touched.map((k) => [k, body[k]])),
+      );
     },
     onSuccess: () => {
       idem.settle();
@@ -67,7 +89,13 @@ export function ActionModal({ householdId, goal, action, people, onClose }: { ho
     onError: async (error) => {
       idem.settle(error);
       if (await edit.catchStale(error)) return;
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields.map((f) => ({ ...f, path: f.path.replace(/^assignee\.(id|kind)$/, 'assignee') })), t));
+      if (isApiError(error) && error.fields.length)
+        form.setErrors(
+          serverFieldErrors(
+            error.fields.map((f) => ({ ...f, path: f.path.replace(/^assignee\.(id|kind)$/, 'assignee') })),
+            t,
+          ),
+        );
     },
   });
   const groups = assigneeGroups(t, people.members, people.contacts, people.involvements);
@@ -79,12 +107,25 @@ export function ActionModal({ householdId, goal, action, people, onClose }: { ho
     { key: 'what', label: t('plan.actions.what') },
     { key: 'assignee', label: t('plan.actions.who'), format: labelOf },
     { key: 'dueDate', label: t('plan.actions.due'), format: (v) => formatDateOnly(v as string) },
-    { key: 'status', label: t('plan.actions.status'), format: (v) => t(`plan.actions.statusLabel.${String(v)}`) },
+    {
+      key: 'status',
+      label: t('plan.actions.status'),
+      format: (v) => t(`plan.actions.statusLabel.${String(v)}`),
+    },
     { key: 'blockedReason', label: t('plan.actions.blockedReason') },
   ];
-  const mine = { ...form.values, assignee: groups.flatMap((g) => g.items).find((i) => i.value === form.values.assignee)?.label ?? '' };
+  const mine = {
+    ...form.values,
+    assignee: groups.flatMap((g) => g.items).find((i) => i.value === form.values.assignee)?.label ?? '',
+  };
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={action ? t('plan.actions.editTitle') : t('plan.actions.addTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={action ? t('plan.actions.editTitle') : t('plan.actions.addTitle')}
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
           {edit.stale && (
@@ -92,7 +133,9 @@ export function ActionModal({ householdId, goal, action, people, onClose }: { ho
               base={edit.base}
               current={edit.stale.current}
               mine={mine}
-              fields={staleFields.map((f) => (f.key === 'assignee' ? { ...f, format: (v) => (typeof v === 'string' ? v : labelOf(v)) } : f))}
+              fields={staleFields.map((f) =>
+                f.key === 'assignee' ? { ...f, format: (v) => (typeof v === 'string' ? v : labelOf(v)) } : f,
+              )}
               onKeepMine={() => {
                 edit.keepMine();
                 save.reset();
@@ -104,13 +147,42 @@ export function ActionModal({ householdId, goal, action, people, onClose }: { ho
               }}
             />
           )}
-          <TextInput label={t('plan.actions.what')} description={`“${goal.text}”`} required {...form.getInputProps('what')} />
-          <Select label={t('plan.actions.who')} required searchable allowDeselect={false} data={groups} {...form.getInputProps('assignee')} />
+          <TextInput
+            label={t('plan.actions.what')}
+            description={`“${goal.text}”`}
+            required
+            {...form.getInputProps('what')}
+          />
+          <Select
+            label={t('plan.actions.who')}
+            required
+            searchable
+            allowDeselect={false}
+            data={groups}
+            {...form.getInputProps('assignee')}
+          />
           <Group grow align="flex-start">
-            <DateField label={t('plan.actions.due')} inputProps={form.getInputProps('dueDate')} clearable={false} />
-            <Select label={t('plan.actions.status')} allowDeselect={false} data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plan.actions.statusLabel.${s}`) }))} {...form.getInputProps('status')} />
+            <DateField
+              label={t('plan.actions.due')}
+              inputProps={form.getInputProps('dueDate')}
+              clearable={false}
+            />
+            <Select
+              label={t('plan.actions.status')}
+              allowDeselect={false}
+              data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plan.actions.statusLabel.${s}`) }))}
+              {...form.getInputProps('status')}
+            />
           </Group>
-          {form.values.status === 'blocked' && <Textarea label={t('plan.actions.blockedReason')} required autosize minRows={2} {...form.getInputProps('blockedReason')} />}
+          {form.values.status === 'blocked' && (
+            <Textarea
+              label={t('plan.actions.blockedReason')}
+              required
+              autosize
+              minRows={2}
+              {...form.getInputProps('blockedReason')}
+            />
+          )}
           {!edit.stale && <FormError error={save.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -133,18 +205,36 @@ interface ReportValues {
 }
 
 /** A partner reports on an action assigned to them or their organisation. */
-export function ReportModal({ householdId, action, onClose }: { householdId: string; action: PlanAction; onClose: () => void }) {
+export function ReportModal({
+  householdId,
+  action,
+  onClose,
+}: {
+  householdId: string;
+  action: PlanAction;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const edit = useStaleEdit<PlanAction>(action);
-  const toReport = (a: PlanAction): ReportValues => ({ status: a.status, blockedReason: a.blockedReason, progressNote: a.progressNote });
+  const toReport = (a: PlanAction): ReportValues => ({
+    status: a.status,
+    blockedReason: a.blockedReason,
+    progressNote: a.progressNote,
+  });
   const form = useForm<ReportValues>({
     initialValues: toReport(action),
-    validate: { blockedReason: (v, all) => (all.status === 'blocked' && !v.trim() ? t('validation.required') : null) },
+    validate: {
+      blockedReason: (v, all) => (all.status === 'blocked' && !v.trim() ? t('validation.required') : null),
+    },
   });
   const save = useMutation({
     mutationFn: (v: ReportValues) =>
-      planApi.reportAction(householdId, action.id, edit.base.version, { ...v, status: v.status as PlanAction['status'], blockedReason: v.status === 'blocked' ? v.blockedReason : '' }),
+      planApi.reportAction(householdId, action.id, edit.base.version, {
+        ...v,
+        status: v.status as PlanAction['status'],
+        blockedReason: v.status === 'blocked' ? v.blockedReason : '',
+      }),
     onSuccess: () => {
       refreshPlan(queryClient, householdId);
       notifySuccess(t('plan.actions.reported'));
@@ -156,7 +246,13 @@ export function ReportModal({ householdId, action, onClose }: { householdId: str
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plan.actions.reportTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('plan.actions.reportTitle')}
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
           {edit.stale && (
@@ -165,7 +261,11 @@ export function ReportModal({ householdId, action, onClose }: { householdId: str
               current={edit.stale.current}
               mine={form.values}
               fields={[
-                { key: 'status', label: t('plan.actions.status'), format: (v) => t(`plan.actions.statusLabel.${String(v)}`) },
+                {
+                  key: 'status',
+                  label: t('plan.actions.status'),
+                  format: (v) => t(`plan.actions.statusLabel.${String(v)}`),
+                },
                 { key: 'blockedReason', label: t('plan.actions.blockedReason') },
                 { key: 'progressNote', label: t('plan.actions.progressNote') },
               ]}
@@ -181,9 +281,27 @@ export function ReportModal({ householdId, action, onClose }: { householdId: str
             />
           )}
           <TextInput label={t('plan.actions.what')} value={action.what} readOnly />
-          <Select label={t('plan.actions.status')} allowDeselect={false} data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plan.actions.statusLabel.${s}`) }))} {...form.getInputProps('status')} />
-          {form.values.status === 'blocked' && <Textarea label={t('plan.actions.blockedReason')} required autosize minRows={2} {...form.getInputProps('blockedReason')} />}
-          <Textarea label={t('plan.actions.progressNote')} autosize minRows={2} {...form.getInputProps('progressNote')} />
+          <Select
+            label={t('plan.actions.status')}
+            allowDeselect={false}
+            data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plan.actions.statusLabel.${s}`) }))}
+            {...form.getInputProps('status')}
+          />
+          {form.values.status === 'blocked' && (
+            <Textarea
+              label={t('plan.actions.blockedReason')}
+              required
+              autosize
+              minRows={2}
+              {...form.getInputProps('blockedReason')}
+            />
+          )}
+          <Textarea
+            label={t('plan.actions.progressNote')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('progressNote')}
+          />
           {!edit.stale && <FormError error={save.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -28,7 +40,15 @@ interface Values {
 
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
 
-export function AssessmentModal({ householdId, members, onClose }: { householdId: string; members: Member[]; onClose: () => void }) {
+export function AssessmentModal({
+  householdId,
+  members,
+  onClose,
+}: {
+  householdId: string;
+  members: Member[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
@@ -37,7 +57,9 @@ export function AssessmentModal({ householdId, members, onClose }: { householdId
       memberId: members[0]?.id ?? null,
       assessedOn: today(),
       note: '',
-      domains: Object.fromEntries(LIFE_DOMAINS.map((d) => [d, { relevant: false, score: '', note: '', strengths: '', reliesOn: [] }])) as unknown as Values['domains'],
+      domains: Object.fromEntries(
+        LIFE_DOMAINS.map((d) => [d, { relevant: false, score: '', note: '', strengths: '', reliesOn: [] }]),
+      ) as unknown as Values['domains'],
     },
     validate: (v) => {
       const errors: Record<string, string> = {};
@@ -45,7 +67,8 @@ export function AssessmentModal({ householdId, members, onClose }: { householdId
       if (!v.assessedOn) errors.assessedOn = t('validation.required');
       const chosen = LIFE_DOMAINS.filter((d) => v.domains[d].relevant);
       if (chosen.length === 0) errors.domains = t('plan.assess.noneChosen');
-      for (const d of chosen) if (!v.domains[d].score) errors[`domains.${d}.score`] = t('validation.required');
+      for (const d of chosen)
+        if (!v.domains[d].score) errors[`domains.${d}.score`] = t('validation.required');
       return errors;
     },
   });
@@ -80,12 +103,29 @@ export function AssessmentModal({ householdId, members, onClose }: { householdId
   });
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plan.assess.addTitle')} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('plan.assess.addTitle')}
+      size="xl"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
           <Group grow align="flex-start">
-            <Select label={t('plan.assess.member')} required allowDeselect={false} data={members.map((m) => ({ value: m.id, label: m.name }))} {...form.getInputProps('memberId')} />
-            <DateField label={t('plan.assess.date')} inputProps={form.getInputProps('assessedOn')} maxToday clearable={false} />
+            <Select
+              label={t('plan.assess.member')}
+              required
+              allowDeselect={false}
+              data={members.map((m) => ({ value: m.id, label: m.name }))}
+              {...form.getInputProps('memberId')}
+            />
+            <DateField
+              label={t('plan.assess.date')}
+              inputProps={form.getInputProps('assessedOn')}
+              maxToday
+              clearable={false}
+            />
           </Group>
           <Text size="sm">{t('plan.assess.onlyRelevant')}</Text>
           {form.errors.domains && (
@@ -100,11 +140,18 @@ export function AssessmentModal({ householdId, members, onClose }: { householdId
               return (
                 <fieldset key={d} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
                   <legend>
-                    <Checkbox label={name} {...form.getInputProps(`domains.${d}.relevant`, { type: 'checkbox' })} />
+                    <Checkbox
+                      label={name}
+                      {...form.getInputProps(`domains.${d}.relevant`, { type: 'checkbox' })}
+                    />
                   </legend>
                   {v.relevant && (
                     <Stack gap="xs" mt="xs" ml="lg">
-                      <Radio.Group label={t('plan.assess.scoreLabel', { domain: name })} required {...form.getInputProps(`domains.${d}.score`)}>
+                      <Radio.Group
+                        label={t('plan.assess.scoreLabel', { domain: name })}
+                        required
+                        {...form.getInputProps(`domains.${d}.score`)}
+                      >
                         <Group gap="md" mt={4}>
                           {[1, 2, 3, 4, 5].map((s) => (
                             <Radio key={s} value={String(s)} label={t(`plan.score.${s}`)} />
@@ -112,10 +159,19 @@ export function AssessmentModal({ householdId, members, onClose }: { householdId
                         </Group>
                       </Radio.Group>
                       <Group grow align="flex-start">
-                        <TextInput label={t('plan.assess.note')} {...form.getInputProps(`domains.${d}.note`)} />
-                        <TextInput label={t('plan.assess.strengths')} {...form.getInputProps(`domains.${d}.strengths`)} />
+                        <TextInput
+                          label={t('plan.assess.note')}
+                          {...form.getInputProps(`domains.${d}.note`)}
+                        />
+                        <TextInput
+                          label={t('plan.assess.strengths')}
+                          {...form.getInputProps(`domains.${d}.strengths`)}
+                        />
                       </Group>
-                      <Checkbox.Group label={t('plan.assess.reliesOn')} {...form.getInputProps(`domains.${d}.reliesOn`)}>
+                      <Checkbox.Group
+                        label={t('plan.assess.reliesOn')}
+                        {...form.getInputProps(`domains.${d}.reliesOn`)}
+                      >
                         <Group gap="md" mt={4}>
                           {RELIANCE.map((r) => (
                             <Checkbox key={r} value={r} label={t(`plan.reliance.${r}`)} />
@@ -128,7 +184,12 @@ export function AssessmentModal({ householdId, members, onClose }: { householdId
               );
             })}
           </Stack>
-          <Textarea label={t('plan.assess.generalNote')} autosize minRows={2} {...form.getInputProps('note')} />
+          <Textarea
+            label={t('plan.assess.generalNote')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('note')}
+          />
           <FormError error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

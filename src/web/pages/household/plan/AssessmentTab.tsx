@@ -1,6 +1,17 @@
 import '@mantine/charts/styles.css';
 import { LineChart, RadarChart } from '@mantine/charts';
-import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,8 +29,14 @@ const COLORS = ['teal.8', 'indigo.7', 'orange.8', 'grape.7', 'red.8', 'cyan.8', 
 /** Zelfredzaamheid: the latest scores per member as a radar chart, the trend per domain, and the safety assessment. */
 export function AssessmentTab({ household }: { household: Household }) {
   const { t } = useTranslation();
-  const members = useQuery({ queryKey: ['members', household.id], queryFn: () => api.members.list(household.id) });
-  const query = useQuery({ queryKey: planKeys.assessments(household.id), queryFn: () => planApi.assessments(household.id) });
+  const members = useQuery({
+    queryKey: ['members', household.id],
+    queryFn: () => api.members.list(household.id),
+  });
+  const query = useQuery({
+    queryKey: planKeys.assessments(household.id),
+    queryFn: () => planApi.assessments(household.id),
+  });
   const [adding, setAdding] = useState(false);
   const canWrite = household.can.includes('assessment.write');
   const people = (members.data?.items ?? []).filter((m) => !m.removed);
@@ -49,20 +66,41 @@ export function AssessmentTab({ household }: { household: Household }) {
           <>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               {people.map((m, i) => (
-                <MemberRadar key={m.id} name={m.name} color={COLORS[i % COLORS.length]!} assessments={all.filter((a) => a.memberId === m.id)} />
+                <MemberRadar
+                  key={m.id}
+                  name={m.name}
+                  color={COLORS[i % COLORS.length]!}
+                  assessments={all.filter((a) => a.memberId === m.id)}
+                />
               ))}
             </SimpleGrid>
-            {all.length > 0 ? <Trend assessments={all} names={people.map((m) => ({ id: m.id, name: m.name }))} /> : <EmptyState>{t('plan.assess.empty')}</EmptyState>}
+            {all.length > 0 ? (
+              <Trend assessments={all} names={people.map((m) => ({ id: m.id, name: m.name }))} />
+            ) : (
+              <EmptyState>{t('plan.assess.empty')}</EmptyState>
+            )}
           </>
         )}
       </Stack>
-      {household.can.includes('safety.manage') && <SafetySection householdId={household.id} members={people} />}
-      {adding && <AssessmentModal householdId={household.id} members={people} onClose={() => setAdding(false)} />}
+      {household.can.includes('safety.manage') && (
+        <SafetySection householdId={household.id} members={people} />
+      )}
+      {adding && (
+        <AssessmentModal householdId={household.id} members={people} onClose={() => setAdding(false)} />
+      )}
     </Stack>
   );
 }
 
-function MemberRadar({ name, color, assessments }: { name: string; color: string; assessments: Assessment[] }) {
+function MemberRadar({
+  name,
+  color,
+  assessments,
+}: {
+  name: string;
+  color: string;
+  assessments: Assessment[];
+}) {
   const { t } = useTranslation();
   const latest = assessments[assessments.length - 1];
   const scores = latest ? LIFE_DOMAINS.flatMap((d) => latest.scores.filter((s) => s.domain === d)) : [];
@@ -76,7 +114,9 @@ function MemberRadar({ name, color, assessments }: { name: string; color: string
         {!latest && <Text size="sm">{t('plan.assess.noneFor', { name })}</Text>}
         {latest && (
           <>
-            <Text size="sm">{t('plan.assess.latest', { name, date: formatDateOnly(latest.assessedOn) })}</Text>
+            <Text size="sm">
+              {t('plan.assess.latest', { name, date: formatDateOnly(latest.assessedOn) })}
+            </Text>
             {data.length >= 3 && (
               <div role="img" aria-label={t('plan.assess.radarLabel', { name })}>
                 <RadarChart
@@ -105,7 +145,15 @@ function MemberRadar({ name, color, assessments }: { name: string; color: string
                       {t(`plan.domain.${s.domain}`)}
                     </Table.Th>
                     <Table.Td>{t(`plan.score.${s.score}`)}</Table.Td>
-                    <Table.Td>{[s.note, s.strengths && `${t('plan.assess.strengths')}: ${s.strengths}`, s.reliesOn.map((r) => t(`plan.reliance.${r}`)).join(', ')].filter(Boolean).join(' · ')}</Table.Td>
+                    <Table.Td>
+                      {[
+                        s.note,
+                        s.strengths && `${t('plan.assess.strengths')}: ${s.strengths}`,
+                        s.reliesOn.map((r) => t(`plan.reliance.${r}`)).join(', '),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -126,7 +174,8 @@ function Trend({ assessments, names }: { assessments: Assessment[]; names: { id:
   const who = names.filter((n) => points.some((a) => a.memberId === n.id));
   const data = dates.map((date) => {
     const row: Record<string, string | number> = { date: formatDateOnly(date) };
-    for (const a of points.filter((p) => p.assessedOn === date)) row[a.memberId] = a.scores.find((s) => s.domain === domain)!.score;
+    for (const a of points.filter((p) => p.assessedOn === date))
+      row[a.memberId] = a.scores.find((s) => s.domain === domain)!.score;
     return row;
   });
   return (
@@ -148,7 +197,10 @@ function Trend({ assessments, names }: { assessments: Assessment[]; names: { id:
           <Text size="sm">{t('plan.assess.trendEmpty')}</Text>
         ) : (
           <>
-            <div role="img" aria-label={t('plan.assess.trendChartLabel', { domain: t(`plan.domain.${domain}`) })}>
+            <div
+              role="img"
+              aria-label={t('plan.assess.trendChartLabel', { domain: t(`plan.domain.${domain}`) })}
+            >
               <LineChart
                 h={240}
                 data={data}
@@ -156,14 +208,20 @@ function Trend({ assessments, names }: { assessments: Assessment[]; names: { id:
                 yAxisProps={{ domain: [1, 5], allowDecimals: false }}
                 connectNulls
                 withLegend
-                series={who.map((n, i) => ({ name: n.id, label: n.name, color: COLORS[names.indexOf(n) % COLORS.length] ?? COLORS[i]! }))}
+                series={who.map((n, i) => ({
+                  name: n.id,
+                  label: n.name,
+                  color: COLORS[names.indexOf(n) % COLORS.length] ?? COLORS[i]!,
+                }))}
               />
             </div>
             <Text size="xs" c="dimmed">
               {t('plan.assess.scaleHelp')}
             </Text>
             <Table withTableBorder verticalSpacing={4} fz="sm">
-              <VisuallyHidden component="caption">{t('plan.assess.trendChartLabel', { domain: t(`plan.domain.${domain}`) })}</VisuallyHidden>
+              <VisuallyHidden component="caption">
+                {t('plan.assess.trendChartLabel', { domain: t(`plan.domain.${domain}`) })}
+              </VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('plan.assess.dateCol')}</Table.Th>

@@ -1,4 +1,18 @@
-import { Badge, Button, Card, Checkbox, Group, Modal, MultiSelect, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess } from '../../../lib/notify.js';
 import { IconCalendarPlus, IconClipboardCheck } from '@tabler/icons-react';
@@ -18,7 +32,17 @@ import { refreshPlan } from './invalidate.js';
 import { participantOptions, splitRef } from './people.js';
 import { TONE } from '../../../theme.js';
 
-export function EvaluationsSection({ householdId, plan, people, canWrite }: { householdId: string; plan: Plan; people: PlanPeople; canWrite: boolean }) {
+export function EvaluationsSection({
+  householdId,
+  plan,
+  people,
+  canWrite,
+}: {
+  householdId: string;
+  plan: Plan;
+  people: PlanPeople;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const [scheduling, setScheduling] = useState(false);
   const [recording, setRecording] = useState<Evaluation | null>(null);
@@ -35,7 +59,11 @@ export function EvaluationsSection({ householdId, plan, people, canWrite }: { ho
           </Text>
         </div>
         {canWrite && !hasPlanned && (
-          <Button variant="default" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => setScheduling(true)}>
+          <Button
+            variant="default"
+            leftSection={<IconCalendarPlus size={16} aria-hidden />}
+            onClick={() => setScheduling(true)}
+          >
             {t('plan.evaluations.add')}
           </Button>
         )}
@@ -46,8 +74,14 @@ export function EvaluationsSection({ householdId, plan, people, canWrite }: { ho
           <Group justify="space-between" align="flex-start">
             <Stack gap={4}>
               <Group gap="xs">
-                <Badge color={e.status === 'planned' ? TONE.info : e.status === 'held' ? TONE.success : TONE.neutral}>
-                  {e.status === 'held' ? t('plan.evaluations.held', { date: formatDateOnly(e.heldOn) }) : t(`plan.evaluations.${e.status}`, { date: formatDateOnly(e.plannedOn) })}
+                <Badge
+                  color={
+                    e.status === 'planned' ? TONE.info : e.status === 'held' ? TONE.success : TONE.neutral
+                  }
+                >
+                  {e.status === 'held'
+                    ? t('plan.evaluations.held', { date: formatDateOnly(e.heldOn) })
+                    : t(`plan.evaluations.${e.status}`, { date: formatDateOnly(e.plannedOn) })}
                 </Badge>
               </Group>
               <Text size="sm">{`${t('plan.evaluations.participants')} ${e.participants.map((p) => p.name).join(', ')}`}</Text>
@@ -63,30 +97,62 @@ export function EvaluationsSection({ householdId, plan, people, canWrite }: { ho
               )}
             </Stack>
             {canWrite && e.status === 'planned' && (
-              <Button size="xs" leftSection={<IconClipboardCheck size={14} aria-hidden />} aria-label={t('plan.evaluations.recordNamed', { date: formatDateOnly(e.plannedOn) })} onClick={() => setRecording(e)}>
+              <Button
+                size="xs"
+                leftSection={<IconClipboardCheck size={14} aria-hidden />}
+                aria-label={t('plan.evaluations.recordNamed', { date: formatDateOnly(e.plannedOn) })}
+                onClick={() => setRecording(e)}
+              >
                 {t('plan.evaluations.record')}
               </Button>
             )}
           </Group>
         </Card>
       ))}
-      {scheduling && <ScheduleModal householdId={householdId} people={people} onClose={() => setScheduling(false)} />}
-      {recording && <RecordModal householdId={householdId} evaluation={recording} plan={plan} onClose={() => setRecording(null)} />}
+      {scheduling && (
+        <ScheduleModal householdId={householdId} people={people} onClose={() => setScheduling(false)} />
+      )}
+      {recording && (
+        <RecordModal
+          householdId={householdId}
+          evaluation={recording}
+          plan={plan}
+          onClose={() => setRecording(null)}
+        />
+      )}
     </Stack>
   );
 }
 
-function ScheduleModal({ householdId, people, onClose }: { householdId: string; people: PlanPeople; onClose: () => void }) {
+function ScheduleModal({
+  householdId,
+  people,
+  onClose,
+}: {
+  householdId: string;
+  people: PlanPeople;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
   const form = useForm<{ plannedOn: string | null; participants: string[] }>({
     initialValues: { plannedOn: null, participants: [] },
-    validate: { plannedOn: (v) => (v ? null : t('validation.required')), participants: (v) => (v.length ? null : t('validation.chooseOne')) },
+    validate: {
+      plannedOn: (v) => (v ? null : t('validation.required')),
+      participants: (v) => (v.length ? null : t('validation.chooseOne')),
+    },
   });
   const save = useMutation({
     mutationFn: (v: { plannedOn: string | null; participants: string[] }) =>
-      planApi.scheduleEvaluation(householdId, { plannedOn: v.plannedOn!, participants: v.participants.map((p) => splitRef<ParticipantRef['kind']>(p)) }, idem.key()),
+      planApi.scheduleEvaluation(
+        householdId,
+        {
+          plannedOn: v.plannedOn!,
+          participants: v.participants.map((p) => splitRef<ParticipantRef['kind']>(p)),
+        },
+        idem.key(),
+      ),
     onSuccess: () => {
       idem.settle();
       refreshPlan(queryClient, householdId);
@@ -95,15 +161,32 @@ function ScheduleModal({ householdId, people, onClose }: { householdId: string; 
     },
     onError: (error) => {
       idem.settle(error);
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields.map((f) => ({ ...f, path: f.path.replace(/^participants\..*/, 'participants') })), t));
+      if (isApiError(error) && error.fields.length)
+        form.setErrors(
+          serverFieldErrors(
+            error.fields.map((f) => ({ ...f, path: f.path.replace(/^participants\..*/, 'participants') })),
+            t,
+          ),
+        );
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plan.evaluations.addTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('plan.evaluations.addTitle')}
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
           <DateField label={t('plan.evaluations.date')} inputProps={form.getInputProps('plannedOn')} />
-          <MultiSelect label={t('plan.evaluations.participants')} required data={participantOptions(people.members, people.contacts, people.involvements)} {...form.getInputProps('participants')} />
+          <MultiSelect
+            label={t('plan.evaluations.participants')}
+            required
+            data={participantOptions(people.members, people.contacts, people.involvements)}
+            {...form.getInputProps('participants')}
+          />
           <FormError error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -128,7 +211,17 @@ interface RecordValues {
 }
 
 /** Records an evaluation: progress and a decision per open goal, and the next date (unless the plan closes). */
-function RecordModal({ householdId, evaluation, plan, onClose }: { householdId: string; evaluation: Evaluation; plan: Plan; onClose: () => void }) {
+function RecordModal({
+  householdId,
+  evaluation,
+  plan,
+  onClose,
+}: {
+  householdId: string;
+  evaluation: Evaluation;
+  plan: Plan;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const open = plan.goals.filter((g) => g.status === 'active' || g.status === 'adjusted');
@@ -150,7 +243,10 @@ function RecordModal({ householdId, evaluation, plan, onClose }: { householdId: 
     mutationFn: (v: RecordValues) =>
       planApi.recordEvaluation(householdId, evaluation.id, evaluation.version, {
         heldOn: v.heldOn!,
-        decisions: v.decisions.map((d) => ({ ...d, decision: d.decision as Evaluation['decisions'][number]['decision'] })),
+        decisions: v.decisions.map((d) => ({
+          ...d,
+          decision: d.decision as Evaluation['decisions'][number]['decision'],
+        })),
         notes: v.notes,
         nextEvaluationOn: v.closesPlan ? null : v.nextEvaluationOn,
         closesPlan: v.closesPlan,
@@ -165,28 +261,60 @@ function RecordModal({ householdId, evaluation, plan, onClose }: { householdId: 
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plan.evaluations.recordTitle')} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('plan.evaluations.recordTitle')}
+      size="xl"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
-          <DateField label={t('plan.evaluations.heldOn')} inputProps={form.getInputProps('heldOn')} maxToday clearable={false} />
+          <DateField
+            label={t('plan.evaluations.heldOn')}
+            inputProps={form.getInputProps('heldOn')}
+            maxToday
+            clearable={false}
+          />
           {open.length === 0 && <Text size="sm">{t('plan.evaluations.noOpenGoals')}</Text>}
           {open.map((g, i) => (
             <Card key={g.id} withBorder padding="sm">
               <Stack gap="xs">
                 <Text fw={600}>“{g.text}”</Text>
-                <TextInput label={t('plan.evaluations.progress')} required {...form.getInputProps(`decisions.${i}.progress`)} />
+                <TextInput
+                  label={t('plan.evaluations.progress')}
+                  required
+                  {...form.getInputProps(`decisions.${i}.progress`)}
+                />
                 <Select
                   label={t('plan.evaluations.decision')}
                   allowDeselect={false}
-                  data={EVALUATION_DECISIONS.map((d) => ({ value: d, label: t(`plan.evaluations.decisionLabel.${d}`) }))}
+                  data={EVALUATION_DECISIONS.map((d) => ({
+                    value: d,
+                    label: t(`plan.evaluations.decisionLabel.${d}`),
+                  }))}
                   {...form.getInputProps(`decisions.${i}.decision`)}
                 />
               </Stack>
             </Card>
           ))}
-          <Textarea label={t('plan.evaluations.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-          <Checkbox label={t('plan.evaluations.closesPlan')} {...form.getInputProps('closesPlan', { type: 'checkbox' })} />
-          {!form.values.closesPlan && <DateField label={t('plan.evaluations.next')} description={t('plan.evaluations.nextHelp')} inputProps={form.getInputProps('nextEvaluationOn')} />}
+          <Textarea
+            label={t('plan.evaluations.notes')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('notes')}
+          />
+          <Checkbox
+            label={t('plan.evaluations.closesPlan')}
+            {...form.getInputProps('closesPlan', { type: 'checkbox' })}
+          />
+          {!form.values.closesPlan && (
+            <DateField
+              label={t('plan.evaluations.next')}
+              description={t('plan.evaluations.nextHelp')}
+              inputProps={form.getInputProps('nextEvaluationOn')}
+            />
+          )}
           <FormError error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

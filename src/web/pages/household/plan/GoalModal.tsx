@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Radio,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -36,15 +47,31 @@ const toValues = (g: Goal | null): Values => ({
 });
 
 /** Adds or changes a goal; a stale edit shows what someone else changed and lets the user redo theirs. */
-export function GoalModal({ householdId, goal, members, onClose }: { householdId: string; goal: Goal | null; members: Member[]; onClose: () => void }) {
+export function GoalModal({
+  householdId,
+  goal,
+  members,
+  onClose,
+}: {
+  householdId: string;
+  goal: Goal | null;
+  members: Member[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
   const edit = useStaleEdit<Goal>(goal ?? ({ version: 0 } as Goal));
-  const required = (v: string | string[]) => (v.length > 0 && String(v).trim() ? null : t('validation.required'));
+  const required = (v: string | string[]) =>
+    v.length > 0 && String(v).trim() ? null : t('validation.required');
   const form = useForm<Values>({
     initialValues: toValues(goal),
-    validate: { text: required, memberIds: (v) => (v.length ? null : t('validation.chooseOne')), domains: (v) => (v.length ? null : t('validation.chooseOne')), successCriterion: required },
+    validate: {
+      text: required,
+      memberIds: (v) => (v.length ? null : t('validation.chooseOne')),
+      domains: (v) => (v.length ? null : t('validation.chooseOne')),
+      successCriterion: required,
+    },
   });
   const save = useMutation({
     mutationFn: (v: Values) => {
@@ -57,7 +84,15 @@ export function GoalModal({ householdId, goal, members, onClose }: { householdId
         targetDate: v.targetDate || null,
         status: v.status as Goal['status'],
       };
-      return goal ? planApi.updateGoal(householdId, goal.id, edit.base.version, body) : planApi.addGoal(householdId, body, idem.key());
+      if (!goal) return planApi.addGoal(householdId, body, idem.key());
+      // Send only what this user changed, so a redo after a conflict keeps the other person's changes.
+      const touched = (Object.keys(body) as (keyof typeof body)[]).filter((k) => form.isDirty(k));
+      return planApi.updateGoal(
+        householdId,
+        goal.id,
+        edit.base.version,
+        Object.fromEntries(touched.map((k) => [k, body[k]])),
+      );
     },
     onSuccess: () => {
       idem.settle();
@@ -68,27 +103,62 @@ export function GoalModal({ householdId, goal, members, onClose }: { householdId
     onError: async (error) => {
       idem.settle(error);
       if (await edit.catchStale(error)) return;
-      if (isApiError(error) && error.code === 'VALIDATION_FAILED' && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
+      if (isApiError(error) && error.code === 'VALIDATION_FAILED' && error.fields.length)
+        form.setErrors(serverFieldErrors(error.fields, t));
     },
   });
-  const limitError = isApiError(save.error) && save.error.code === 'RULE_VIOLATION' && save.error.fields.some((f) => f.path === 'status');
-  const lvbLimit = limitError && isApiError(save.error) && save.error.fields.some((f) => f.message.includes('(3)'));
+  const limitError =
+    isApiError(save.error) &&
+    save.error.code === 'RULE_VIOLATION' &&
+    save.error.fields.some((f) => f.path === 'status');
+  const lvbLimit =
+    limitError && isApiError(save.error) && save.error.fields.some((f) => f.message.includes('(3)'));
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={goal ? t('plan.goals.editTitle') : t('plan.goals.addTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={goal ? t('plan.goals.editTitle') : t('plan.goals.addTitle')}
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
           {edit.stale && (
             <StaleNotice
               base={{ ...edit.base, memberIds: edit.base.members?.map((m) => m.id) }}
-              current={edit.stale.current ? { ...edit.stale.current, memberIds: edit.stale.current.members.map((m) => m.id) } : null}
+              current={
+                edit.stale.current
+                  ? { ...edit.stale.current, memberIds: edit.stale.current.members.map((m) => m.id) }
+                  : null
+              }
               mine={form.values}
               fields={[
                 { key: 'text', label: t('plan.goals.text') },
-                { key: 'memberIds', label: t('plan.goals.members'), format: (v) => (v as string[] | undefined)?.map((id) => members.find((m) => m.id === id)?.name ?? '?').join(', ') ?? '' },
-                { key: 'domains', label: t('plan.goals.domains'), format: (v) => (v as string[] | undefined)?.map((d) => t(`plan.domain.${d}`)).join(', ') ?? '' },
+                {
+                  key: 'memberIds',
+                  label: t('plan.goals.members'),
+                  format: (v) =>
+                    (v as string[] | undefined)
+                      ?.map((id) => members.find((m) => m.id === id)?.name ?? '?')
+                      .join(', ') ?? '',
+                },
+                {
+                  key: 'domains',
+                  label: t('plan.goals.domains'),
+                  format: (v) =>
+                    (v as string[] | undefined)?.map((d) => t(`plan.domain.${d}`)).join(', ') ?? '',
+                },
                 { key: 'successCriterion', label: t('plan.goals.success') },
-                { key: 'targetDate', label: t('plan.goals.targetDate'), format: (v) => formatDateOnly(v as string) || '—' },
-                { key: 'status', label: t('plan.goals.status'), format: (v) => t(`plan.goals.statusLabel.${String(v)}`) },
+                {
+                  key: 'targetDate',
+                  label: t('plan.goals.targetDate'),
+                  format: (v) => formatDateOnly(v as string) || '—',
+                },
+                {
+                  key: 'status',
+                  label: t('plan.goals.status'),
+                  format: (v) => t(`plan.goals.statusLabel.${String(v)}`),
+                },
               ]}
               onKeepMine={() => {
                 edit.keepMine();
@@ -101,9 +171,26 @@ export function GoalModal({ householdId, goal, members, onClose }: { householdId
               }}
             />
           )}
-          <Textarea label={t('plan.goals.text')} description={t('plan.goals.textHelp')} required autosize minRows={2} {...form.getInputProps('text')} />
-          <MultiSelect label={t('plan.goals.members')} required data={members.map((m) => ({ value: m.id, label: m.name }))} {...form.getInputProps('memberIds')} />
-          <MultiSelect label={t('plan.goals.domains')} required data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))} {...form.getInputProps('domains')} />
+          <Textarea
+            label={t('plan.goals.text')}
+            description={t('plan.goals.textHelp')}
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps('text')}
+          />
+          <MultiSelect
+            label={t('plan.goals.members')}
+            required
+            data={members.map((m) => ({ value: m.id, label: m.name }))}
+            {...form.getInputProps('memberIds')}
+          />
+          <MultiSelect
+            label={t('plan.goals.domains')}
+            required
+            data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))}
+            {...form.getInputProps('domains')}
+          />
           <Radio.Group label={t('plan.goals.kind')} {...form.getInputProps('kind')}>
             <Group gap="lg" mt={4}>
               {GOAL_KINDS.map((k) => (
@@ -114,7 +201,12 @@ export function GoalModal({ householdId, goal, members, onClose }: { householdId
           <TextInput label={t('plan.goals.success')} required {...form.getInputProps('successCriterion')} />
           <Group grow align="flex-start">
             <DateField label={t('plan.goals.targetDate')} inputProps={form.getInputProps('targetDate')} />
-            <Select label={t('plan.goals.status')} allowDeselect={false} data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.goals.statusLabel.${s}`) }))} {...form.getInputProps('status')} />
+            <Select
+              label={t('plan.goals.status')}
+              allowDeselect={false}
+              data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.goals.statusLabel.${s}`) }))}
+              {...form.getInputProps('status')}
+            />
           </Group>
           {limitError ? (
             <Alert color="red" variant="light" role="alert">

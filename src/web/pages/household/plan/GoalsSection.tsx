@@ -16,10 +16,27 @@ export interface PlanPeople {
   involvements: Involvement[];
 }
 
-const GOAL_COLOR = { active: TONE.info, adjusted: TONE.accent, reached: TONE.success, stopped: TONE.neutral } as const;
-const ACTION_COLOR = { open: TONE.neutral, in_progress: TONE.info, done: TONE.success, cancelled: TONE.neutral, blocked: TONE.danger } as const;
+const GOAL_COLOR = {
+  active: TONE.info,
+  adjusted: TONE.accent,
+  reached: TONE.success,
+  stopped: TONE.neutral,
+} as const;
+const ACTION_COLOR = {
+  open: TONE.neutral,
+  in_progress: TONE.info,
+  done: TONE.success,
+  cancelled: TONE.neutral,
+  blocked: TONE.danger,
+} as const;
 
-export function GoalsSection(props: { householdId: string; plan: Plan; people: PlanPeople; canWrite: boolean; canReport: boolean }) {
+export function GoalsSection(props: {
+  householdId: string;
+  plan: Plan;
+  people: PlanPeople;
+  canWrite: boolean;
+  canReport: boolean;
+}) {
   const { householdId, plan, people, canWrite, canReport } = props;
   const { t } = useTranslation();
   const [goal, setGoal] = useState<Goal | 'new' | null>(null);
@@ -79,9 +96,7 @@ export function GoalsSection(props: { householdId: string; plan: Plan; people: P
                 )}
               </dl>
               <Group gap={6}>
-                <Badge color={TONE.neutral}>
-                  {t(`plan.goals.kindLabel.${g.kind}`)}
-                </Badge>
+                <Badge color={TONE.neutral}>{t(`plan.goals.kindLabel.${g.kind}`)}</Badge>
                 {g.domains.map((d) => (
                   <Badge key={d} color={TONE.info}>
                     {t(`plan.domain.${d}`)}
@@ -131,18 +146,33 @@ export function GoalsSection(props: { householdId: string; plan: Plan; people: P
                           </Table.Td>
                           <Table.Td>{formatDateOnly(a.dueDate)}</Table.Td>
                           <Table.Td>
-                            <Badge color={ACTION_COLOR[a.status]}>{t(`plan.actions.statusLabel.${a.status}`)}</Badge>
-                            {a.status === 'blocked' && a.blockedReason && <Text size="xs">{a.blockedReason}</Text>}
+                            <Badge color={ACTION_COLOR[a.status]}>
+                              {t(`plan.actions.statusLabel.${a.status}`)}
+                            </Badge>
+                            {a.status === 'blocked' && a.blockedReason && (
+                              <Text size="xs">{a.blockedReason}</Text>
+                            )}
                           </Table.Td>
                           {(canWrite || canReport) && (
                             <Table.Td>
                               {canWrite ? (
-                                <Button size="xs" variant="default" aria-label={t('plan.actions.editNamed', { what: a.what })} onClick={() => setAction({ goal: g, action: a })}>
+                                <Button
+                                  size="xs"
+                                  variant="default"
+                                  aria-label={t('plan.actions.editNamed', { what: a.what })}
+                                  onClick={() => setAction({ goal: g, action: a })}
+                                >
                                   <IconPencil size={14} aria-hidden />
                                 </Button>
                               ) : (
                                 a.mine && (
-                                  <Button size="xs" variant="default" leftSection={<IconProgressCheck size={14} aria-hidden />} aria-label={t('plan.actions.reportNamed', { what: a.what })} onClick={() => setReport(a)}>
+                                  <Button
+                                    size="xs"
+                                    variant="default"
+                                    leftSection={<IconProgressCheck size={14} aria-hidden />}
+                                    aria-label={t('plan.actions.reportNamed', { what: a.what })}
+                                    onClick={() => setReport(a)}
+                                  >
                                     {t('plan.actions.report')}
                                   </Button>
                                 )
@@ -157,10 +187,22 @@ export function GoalsSection(props: { householdId: string; plan: Plan; people: P
               )}
               {canWrite && (
                 <Group gap="xs">
-                  <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} aria-label={t('plan.actions.addNamed', { goal: g.text })} onClick={() => setAction({ goal: g, action: null })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    aria-label={t('plan.actions.addNamed', { goal: g.text })}
+                    onClick={() => setAction({ goal: g, action: null })}
+                  >
                     {t('plan.actions.add')}
                   </Button>
-                  <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} aria-label={t('plan.goals.editNamed', { text: g.text })} onClick={() => setGoal(g)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconPencil size={14} aria-hidden />}
+                    aria-label={t('plan.goals.editNamed', { text: g.text })}
+                    onClick={() => setGoal(g)}
+                  >
                     {t('common.edit')}
                   </Button>
                 </Group>
@@ -169,8 +211,23 @@ export function GoalsSection(props: { householdId: string; plan: Plan; people: P
           </Card>
         );
       })}
-      {goal && <GoalModal householdId={householdId} goal={goal === 'new' ? null : goal} members={people.members} onClose={() => setGoal(null)} />}
-      {action && <ActionModal householdId={householdId} goal={action.goal} action={action.action} people={people} onClose={() => setAction(null)} />}
+      {goal && (
+        <GoalModal
+          householdId={householdId}
+          goal={goal === 'new' ? null : goal}
+          members={people.members}
+          onClose={() => setGoal(null)}
+        />
+      )}
+      {action && (
+        <ActionModal
+          householdId={householdId}
+          goal={action.goal}
+          action={action.action}
+          people={people}
+          onClose={() => setAction(null)}
+        />
+      )}
       {report && <ReportModal householdId={householdId} action={report} onClose={() => setReport(null)} />}
     </Stack>
   );

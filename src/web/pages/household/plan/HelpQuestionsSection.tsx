@@ -19,7 +19,17 @@ import { TONE } from '../../../theme.js';
 
 const WHOLE = 'household';
 
-export function HelpQuestionsSection({ householdId, plan, members, canWrite }: { householdId: string; plan: Plan; members: Member[]; canWrite: boolean }) {
+export function HelpQuestionsSection({
+  householdId,
+  plan,
+  members,
+  canWrite,
+}: {
+  householdId: string;
+  plan: Plan;
+  members: Member[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<HelpQuestion | 'new' | null>(null);
   const [removing, setRemoving] = useState<HelpQuestion | null>(null);
@@ -44,7 +54,11 @@ export function HelpQuestionsSection({ householdId, plan, members, canWrite }: {
           </Text>
         </div>
         {canWrite && (
-          <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setEditing('new')}
+          >
             {t('plan.questions.add')}
           </Button>
         )}
@@ -57,20 +71,27 @@ export function HelpQuestionsSection({ householdId, plan, members, canWrite }: {
               <Stack gap={4}>
                 <Text>“{q.text}”</Text>
                 <Group gap="xs">
-                  <Badge color={TONE.neutral}>
-                    {q.memberName ?? t('plan.questions.wholeHousehold')}
-                  </Badge>
-                  <Badge color={TONE.info}>
-                    {t(`plan.domain.${q.domain}`)}
-                  </Badge>
+                  <Badge color={TONE.neutral}>{q.memberName ?? t('plan.questions.wholeHousehold')}</Badge>
+                  <Badge color={TONE.info}>{t(`plan.domain.${q.domain}`)}</Badge>
                 </Group>
               </Stack>
               {canWrite && (
                 <Group gap={4} wrap="nowrap">
-                  <Button size="xs" variant="default" aria-label={t('plan.questions.editNamed', { text: q.text })} onClick={() => setEditing(q)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('plan.questions.editNamed', { text: q.text })}
+                    onClick={() => setEditing(q)}
+                  >
                     <IconPencil size={14} aria-hidden />
                   </Button>
-                  <Button size="xs" variant="subtle" color="red.8" aria-label={t('plan.questions.removeNamed', { text: q.text })} onClick={() => setRemoving(q)}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red.8"
+                    aria-label={t('plan.questions.removeNamed', { text: q.text })}
+                    onClick={() => setRemoving(q)}
+                  >
                     <IconTrash size={14} aria-hidden />
                   </Button>
                 </Group>
@@ -79,7 +100,14 @@ export function HelpQuestionsSection({ householdId, plan, members, canWrite }: {
           </Card>
         ))}
       </Stack>
-      {editing && <QuestionModal householdId={householdId} question={editing === 'new' ? null : editing} members={members} onClose={() => setEditing(null)} />}
+      {editing && (
+        <QuestionModal
+          householdId={householdId}
+          question={editing === 'new' ? null : editing}
+          members={members}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           opened
@@ -104,20 +132,43 @@ interface Values {
   text: string;
 }
 
-function QuestionModal({ householdId, question, members, onClose }: { householdId: string; question: HelpQuestion | null; members: Member[]; onClose: () => void }) {
+function QuestionModal({
+  householdId,
+  question,
+  members,
+  onClose,
+}: {
+  householdId: string;
+  question: HelpQuestion | null;
+  members: Member[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
   const edit = useStaleEdit<HelpQuestion>(question ?? ({ version: 0 } as HelpQuestion));
-  const toValues = (q: HelpQuestion | null): Values => ({ memberId: q?.memberId ?? WHOLE, domain: q?.domain ?? '', text: q?.text ?? '' });
+  const toValues = (q: HelpQuestion | null): Values => ({
+    memberId: q?.memberId ?? WHOLE,
+    domain: q?.domain ?? '',
+    text: q?.text ?? '',
+  });
   const form = useForm<Values>({
     initialValues: toValues(question),
-    validate: { domain: (v) => (v ? null : t('validation.required')), text: (v) => (v.trim() ? null : t('validation.required')) },
+    validate: {
+      domain: (v) => (v ? null : t('validation.required')),
+      text: (v) => (v.trim() ? null : t('validation.required')),
+    },
   });
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const body = { memberId: v.memberId === WHOLE ? null : v.memberId, domain: v.domain as LifeDomain, text: v.text };
-      return question ? planApi.updateQuestion(householdId, question.id, edit.base.version, body) : planApi.addQuestion(householdId, body, idem.key());
+      const body = {
+        memberId: v.memberId === WHOLE ? null : v.memberId,
+        domain: v.domain as LifeDomain,
+        text: v.text,
+      };
+      return question
+        ? planApi.updateQuestion(householdId, question.id, edit.base.version, body)
+        : planApi.addQuestion(householdId, body, idem.key());
     },
     onSuccess: () => {
       idem.settle();
@@ -132,18 +183,35 @@ function QuestionModal({ householdId, question, members, onClose }: { householdI
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={question ? t('plan.questions.editTitle') : t('plan.questions.addTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={question ? t('plan.questions.editTitle') : t('plan.questions.addTitle')}
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
           {edit.stale && (
             <StaleNotice
               base={edit.base}
               current={edit.stale.current}
-              mine={{ ...form.values, memberId: form.values.memberId === WHOLE ? null : form.values.memberId }}
+              mine={{
+                ...form.values,
+                memberId: form.values.memberId === WHOLE ? null : form.values.memberId,
+              }}
               fields={[
                 { key: 'text', label: t('plan.questions.text') },
-                { key: 'domain', label: t('plan.questions.domain'), format: (v) => t(`plan.domain.${String(v)}`) },
-                { key: 'memberId', label: t('plan.questions.member'), format: (v) => members.find((m) => m.id === v)?.name ?? t('plan.questions.wholeHousehold') },
+                {
+                  key: 'domain',
+                  label: t('plan.questions.domain'),
+                  format: (v) => t(`plan.domain.${String(v)}`),
+                },
+                {
+                  key: 'memberId',
+                  label: t('plan.questions.member'),
+                  format: (v) => members.find((m) => m.id === v)?.name ?? t('plan.questions.wholeHousehold'),
+                },
               ]}
               onKeepMine={() => {
                 edit.keepMine();
@@ -159,11 +227,26 @@ function QuestionModal({ householdId, question, members, onClose }: { householdI
           <Select
             label={t('plan.questions.member')}
             allowDeselect={false}
-            data={[{ value: WHOLE, label: t('plan.questions.wholeHousehold') }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
+            data={[
+              { value: WHOLE, label: t('plan.questions.wholeHousehold') },
+              ...members.map((m) => ({ value: m.id, label: m.name })),
+            ]}
             {...form.getInputProps('memberId')}
           />
-          <Select label={t('plan.questions.domain')} required allowDeselect={false} data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))} {...form.getInputProps('domain')} />
-          <Textarea label={t('plan.questions.text')} required autosize minRows={2} {...form.getInputProps('text')} />
+          <Select
+            label={t('plan.questions.domain')}
+            required
+            allowDeselect={false}
+            data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))}
+            {...form.getInputProps('domain')}
+          />
+          <Textarea
+            label={t('plan.questions.text')}
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps('text')}
+          />
           {!edit.stale && <FormError error={save.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -20,13 +20,18 @@ export function PlanTab({ household }: { household: Household }) {
   const contacts = useQuery({ queryKey: ['contacts', h], queryFn: () => api.contacts.list(h) });
   const involvements = useQuery({ queryKey: ['involvements', h], queryFn: () => api.involvements.list(h) });
 
-  if (plan.isPending || members.isPending || contacts.isPending || involvements.isPending) return <LoadingState label={t('plan.plan.loading')} />;
+  if (plan.isPending || members.isPending || contacts.isPending || involvements.isPending)
+    return <LoadingState label={t('plan.plan.loading')} />;
   const failed = [plan, members, contacts, involvements].find((q) => q.isError);
   if (failed || !plan.data || !members.data || !contacts.data || !involvements.data) {
     return <ErrorState error={failed?.error} onRetry={() => void plan.refetch()} />;
   }
   const p = plan.data;
-  const people = { members: members.data.items, contacts: contacts.data.items, involvements: involvements.data.items };
+  const people = {
+    members: members.data.items,
+    contacts: contacts.data.items,
+    involvements: involvements.data.items,
+  };
   const canWrite = household.can.includes('plan.write') && !p.closed;
 
   return (
@@ -40,9 +45,13 @@ export function PlanTab({ household }: { household: Household }) {
             {t('plan.plan.intro')}
           </Text>
           <Group gap="xs" mt="xs">
-            {p.currentVersion > 0 && <Badge color={TONE.neutral}>{t('plan.plan.version', { n: p.currentVersion })}</Badge>}
+            {p.currentVersion > 0 && (
+              <Badge color={TONE.neutral}>{t('plan.plan.version', { n: p.currentVersion })}</Badge>
+            )}
             <Badge color={p.agreedVersion ? TONE.success : TONE.warning}>
-              {p.agreedVersion ? t('plan.plan.agreedVersion', { n: p.agreedVersion }) : t('plan.plan.noAgreedVersion')}
+              {p.agreedVersion
+                ? t('plan.plan.agreedVersion', { n: p.agreedVersion })
+                : t('plan.plan.noAgreedVersion')}
             </Badge>
           </Group>
           {p.agreedVersion !== null && p.agreedVersion < p.currentVersion && (
@@ -69,7 +78,13 @@ export function PlanTab({ household }: { household: Household }) {
         </Alert>
       )}
       <HelpQuestionsSection householdId={h} plan={p} members={people.members} canWrite={canWrite} />
-      <GoalsSection householdId={h} plan={p} people={people} canWrite={canWrite} canReport={household.can.includes('action.report') && !p.closed} />
+      <GoalsSection
+        householdId={h}
+        plan={p}
+        people={people}
+        canWrite={canWrite}
+        canReport={household.can.includes('action.report') && !p.closed}
+      />
       <EvaluationsSection householdId={h} plan={p} people={people} canWrite={canWrite} />
       <VersionsSection household={household} plan={p} />
     </Stack>

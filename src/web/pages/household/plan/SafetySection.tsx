@@ -1,4 +1,16 @@
-import { Badge, Button, Card, Checkbox, Group, Modal, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess } from '../../../lib/notify.js';
 import { IconPlus, IconShieldLock } from '@tabler/icons-react';
@@ -16,12 +28,20 @@ import { serverFieldErrors } from '../../../lib/validation.js';
 import { planApi, planKeys } from './api.js';
 import { TONE } from '../../../theme.js';
 
-const RISK_COLOR = { low: TONE.success, moderate: TONE.warning, high: TONE.danger, acute: TONE.danger } as const;
+const RISK_COLOR = {
+  low: TONE.success,
+  moderate: TONE.warning,
+  high: TONE.danger,
+  acute: TONE.danger,
+} as const;
 
 /** The safety assessment for the children: only the coordinator sees it. */
 export function SafetySection({ householdId, members }: { householdId: string; members: Member[] }) {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: planKeys.safety(householdId), queryFn: () => planApi.safety(householdId) });
+  const query = useQuery({
+    queryKey: planKeys.safety(householdId),
+    queryFn: () => planApi.safety(householdId),
+  });
   const [adding, setAdding] = useState(false);
   const children = members.filter((m) => m.role === 'child');
   return (
@@ -39,7 +59,11 @@ export function SafetySection({ householdId, members }: { householdId: string; m
           </Text>
         </div>
         {children.length > 0 && (
-          <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setAdding(true)}
+          >
             {t('plan.safety.add')}
           </Button>
         )}
@@ -47,12 +71,16 @@ export function SafetySection({ householdId, members }: { householdId: string; m
       {children.length === 0 && <EmptyState>{t('plan.safety.noChildren')}</EmptyState>}
       {query.isPending && <LoadingState />}
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isSuccess && query.data.items.length === 0 && children.length > 0 && <EmptyState>{t('plan.safety.empty')}</EmptyState>}
+      {query.isSuccess && query.data.items.length === 0 && children.length > 0 && (
+        <EmptyState>{t('plan.safety.empty')}</EmptyState>
+      )}
       {query.data?.items.map((s) => (
         <Card key={s.id} withBorder padding="md">
           <Stack gap={6}>
             <Group gap="xs">
-              <Badge color={RISK_COLOR[s.riskLevel]}>{`${t('plan.safety.risk')}: ${t(`plan.safety.riskLevel.${s.riskLevel}`)}`}</Badge>
+              <Badge
+                color={RISK_COLOR[s.riskLevel]}
+              >{`${t('plan.safety.risk')}: ${t(`plan.safety.riskLevel.${s.riskLevel}`)}`}</Badge>
               <Text size="sm">{s.children.map((c) => c.name).join(', ')}</Text>
             </Group>
             <dl className="facts">
@@ -86,12 +114,26 @@ interface Values {
   riskLevel: string;
 }
 
-function SafetyModal({ householdId, kids, onClose }: { householdId: string; kids: Member[]; onClose: () => void }) {
+function SafetyModal({
+  householdId,
+  kids,
+  onClose,
+}: {
+  householdId: string;
+  kids: Member[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
   const form = useForm<Values>({
-    initialValues: { assessedOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }), childIds: kids.map((c) => c.id), concerns: '', protectiveFactors: '', riskLevel: '' },
+    initialValues: {
+      assessedOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }),
+      childIds: kids.map((c) => c.id),
+      concerns: '',
+      protectiveFactors: '',
+      riskLevel: '',
+    },
     validate: {
       assessedOn: (v) => (v ? null : t('validation.required')),
       childIds: (v) => (v.length > 0 ? null : t('validation.chooseOne')),
@@ -101,7 +143,11 @@ function SafetyModal({ householdId, kids, onClose }: { householdId: string; kids
   });
   const save = useMutation({
     mutationFn: (v: Values) =>
-      planApi.addSafety(householdId, { ...v, assessedOn: v.assessedOn!, riskLevel: v.riskLevel as (typeof RISK_LEVELS)[number] }, idem.key()),
+      planApi.addSafety(
+        householdId,
+        { ...v, assessedOn: v.assessedOn!, riskLevel: v.riskLevel as (typeof RISK_LEVELS)[number] },
+        idem.key(),
+      ),
     onSuccess: () => {
       idem.settle();
       void queryClient.invalidateQueries({ queryKey: planKeys.safety(householdId) });
@@ -114,10 +160,21 @@ function SafetyModal({ householdId, kids, onClose }: { householdId: string; kids
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plan.safety.addTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('plan.safety.addTitle')}
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
-          <DateField label={t('plan.safety.date')} inputProps={form.getInputProps('assessedOn')} maxToday clearable={false} />
+          <DateField
+            label={t('plan.safety.date')}
+            inputProps={form.getInputProps('assessedOn')}
+            maxToday
+            clearable={false}
+          />
           <Checkbox.Group label={t('plan.safety.children')} required {...form.getInputProps('childIds')}>
             <Group gap="md" mt={4}>
               {kids.map((c) => (
@@ -125,8 +182,19 @@ function SafetyModal({ householdId, kids, onClose }: { householdId: string; kids
               ))}
             </Group>
           </Checkbox.Group>
-          <Textarea label={t('plan.safety.concerns')} required autosize minRows={3} {...form.getInputProps('concerns')} />
-          <Textarea label={t('plan.safety.protective')} autosize minRows={2} {...form.getInputProps('protectiveFactors')} />
+          <Textarea
+            label={t('plan.safety.concerns')}
+            required
+            autosize
+            minRows={3}
+            {...form.getInputProps('concerns')}
+          />
+          <Textarea
+            label={t('plan.safety.protective')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('protectiveFactors')}
+          />
           <Radio.Group label={t('plan.safety.risk')} required {...form.getInputProps('riskLevel')}>
             <Group gap="md" mt={4}>
               {RISK_LEVELS.map((r) => (

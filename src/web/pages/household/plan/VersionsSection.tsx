@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Card, Group, List, Modal, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess } from '../../../lib/notify.js';
 import { IconCircleCheck, IconSend } from '@tabler/icons-react';
@@ -17,7 +31,12 @@ import { refreshPlan } from './invalidate.js';
 import { todayIso } from './people.js';
 import { TONE } from '../../../theme.js';
 
-const STATUS_COLOR = { draft: TONE.neutral, proposed: TONE.warning, agreed: TONE.success, superseded: TONE.neutral } as const;
+const STATUS_COLOR = {
+  draft: TONE.neutral,
+  proposed: TONE.warning,
+  agreed: TONE.success,
+  superseded: TONE.neutral,
+} as const;
 
 /** Versions of the plan, proposing one, everyone's agreement, and comparing any two. */
 export function VersionsSection({ household, plan }: { household: Household; plan: Plan }) {
@@ -47,7 +66,11 @@ export function VersionsSection({ household, plan }: { household: Household; pla
           </Text>
         </div>
         {canWrite && newest && newest.status === 'draft' && (
-          <Button leftSection={<IconSend size={16} aria-hidden />} loading={propose.isPending} onClick={() => propose.mutate(newest.number)}>
+          <Button
+            leftSection={<IconSend size={16} aria-hidden />}
+            loading={propose.isPending}
+            onClick={() => propose.mutate(newest.number)}
+          >
             {t('plan.versions.propose', { n: newest.number })}
           </Button>
         )}
@@ -56,7 +79,9 @@ export function VersionsSection({ household, plan }: { household: Household; pla
       {versions.isPending && <LoadingState />}
       {versions.isError && <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />}
       {versions.isSuccess && items.length === 0 && <EmptyState>{t('plan.versions.empty')}</EmptyState>}
-      {plan.proposedVersion !== null && <AgreementPanel household={household} number={plan.proposedVersion} />}
+      {plan.proposedVersion !== null && (
+        <AgreementPanel household={household} number={plan.proposedVersion} />
+      )}
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
           <Table verticalSpacing={6} fz="sm" withTableBorder>
@@ -84,7 +109,9 @@ export function VersionsSection({ household, plan }: { household: Household; pla
           </Table>
         </Table.ScrollContainer>
       )}
-      {items.length > 1 && <Compare householdId={h} numbers={items.map((v) => v.number)} agreed={plan.agreedVersion} />}
+      {items.length > 1 && (
+        <Compare householdId={h} numbers={items.map((v) => v.number)} agreed={plan.agreedVersion} />
+      )}
     </Stack>
   );
 }
@@ -94,7 +121,10 @@ function AgreementPanel({ household, number }: { household: Household; number: n
   const me = useMe();
   const h = household.id;
   const queryClient = useQueryClient();
-  const detail = useQuery({ queryKey: [...planKeys.versions(h), number], queryFn: () => planApi.version(h, number) });
+  const detail = useQuery({
+    queryKey: [...planKeys.versions(h), number],
+    queryFn: () => planApi.version(h, number),
+  });
   const [agreeing, setAgreeing] = useState<{ id: string; name: string } | null>(null);
   const acknowledge = useMutation({
     mutationFn: () => planApi.acknowledge(h, number),
@@ -108,7 +138,9 @@ function AgreementPanel({ household, number }: { household: Household; number: n
   const a = detail.data.agreement;
   const agreedMembers = new Set(a.members.map((m) => m.memberId));
   const ackOrgs = new Set(a.organisations.map((o) => o.organisationId));
-  const myOrgPending = a.required.organisations.some((o) => o.id === me.user.organisation.id) && !ackOrgs.has(me.user.organisation.id);
+  const myOrgPending =
+    a.required.organisations.some((o) => o.id === me.user.organisation.id) &&
+    !ackOrgs.has(me.user.organisation.id);
   const canWrite = household.can.includes('plan.write');
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="agreement-title">
@@ -123,10 +155,22 @@ function AgreementPanel({ household, number }: { household: Household; number: n
         )}
         <List spacing={4} size="sm">
           {a.members.map((m) => (
-            <List.Item key={m.memberId}>{t('plan.versions.agreedBy', { name: m.name, date: formatDateOnly(m.signedOn), method: t(`plan.versions.methodLabel.${m.method}`) })}</List.Item>
+            <List.Item key={m.memberId}>
+              {t('plan.versions.agreedBy', {
+                name: m.name,
+                date: formatDateOnly(m.signedOn),
+                method: t(`plan.versions.methodLabel.${m.method}`),
+              })}
+            </List.Item>
           ))}
           {a.organisations.map((o) => (
-            <List.Item key={o.organisationId}>{t('plan.versions.acknowledgedBy', { name: o.name, date: formatDateOnly(o.acknowledgedOn), by: o.by })}</List.Item>
+            <List.Item key={o.organisationId}>
+              {t('plan.versions.acknowledgedBy', {
+                name: o.name,
+                date: formatDateOnly(o.acknowledgedOn),
+                by: o.by,
+              })}
+            </List.Item>
           ))}
           {a.required.members
             .filter((m) => !agreedMembers.has(m.id))
@@ -135,7 +179,12 @@ function AgreementPanel({ household, number }: { household: Household; number: n
                 <Group gap="xs">
                   <Text size="sm">{t('plan.versions.waitingFor', { name: m.name })}</Text>
                   {canWrite && !a.complete && (
-                    <Button size="compact-xs" variant="light" aria-label={t('plan.versions.memberAgreesNamed', { name: m.name })} onClick={() => setAgreeing(m)}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      aria-label={t('plan.versions.memberAgreesNamed', { name: m.name })}
+                      onClick={() => setAgreeing(m)}
+                    >
                       {t('plan.versions.memberAgrees')}
                     </Button>
                   )}
@@ -150,19 +199,36 @@ function AgreementPanel({ household, number }: { household: Household; number: n
         </List>
         {myOrgPending && household.can.includes('plan.acknowledge') && !a.complete && (
           <Group>
-            <Button size="xs" leftSection={<IconCircleCheck size={14} aria-hidden />} loading={acknowledge.isPending} onClick={() => acknowledge.mutate()}>
+            <Button
+              size="xs"
+              leftSection={<IconCircleCheck size={14} aria-hidden />}
+              loading={acknowledge.isPending}
+              onClick={() => acknowledge.mutate()}
+            >
               {t('plan.versions.acknowledge')}
             </Button>
           </Group>
         )}
         <FormError error={acknowledge.error} />
       </Stack>
-      {agreeing && <AgreeModal householdId={h} number={number} member={agreeing} onClose={() => setAgreeing(null)} />}
+      {agreeing && (
+        <AgreeModal householdId={h} number={number} member={agreeing} onClose={() => setAgreeing(null)} />
+      )}
     </Card>
   );
 }
 
-function AgreeModal({ householdId, number, member, onClose }: { householdId: string; number: number; member: { id: string; name: string }; onClose: () => void }) {
+function AgreeModal({
+  householdId,
+  number,
+  member,
+  onClose,
+}: {
+  householdId: string;
+  number: number;
+  member: { id: string; name: string };
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<{ method: string; signedOn: string | null }>({
@@ -170,7 +236,12 @@ function AgreeModal({ householdId, number, member, onClose }: { householdId: str
     validate: { signedOn: (v) => (v ? null : t('validation.required')) },
   });
   const save = useMutation({
-    mutationFn: (v: { method: string; signedOn: string | null }) => planApi.agree(householdId, number, { memberId: member.id, method: v.method as 'app' | 'paper', signedOn: v.signedOn! }),
+    mutationFn: (v: { method: string; signedOn: string | null }) =>
+      planApi.agree(householdId, number, {
+        memberId: member.id,
+        method: v.method as 'app' | 'paper',
+        signedOn: v.signedOn!,
+      }),
     onSuccess: () => {
       refreshPlan(queryClient, householdId);
       onClose();
@@ -180,7 +251,12 @@ function AgreeModal({ householdId, number, member, onClose }: { householdId: str
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plan.versions.memberAgreesNamed', { name: member.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('plan.versions.memberAgreesNamed', { name: member.name })}
+    >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="md">
           <Radio.Group label={t('plan.versions.method')} {...form.getInputProps('method')}>
@@ -189,7 +265,12 @@ function AgreeModal({ householdId, number, member, onClose }: { householdId: str
               <Radio value="paper" label={t('plan.versions.methodLabel.paper')} />
             </Group>
           </Radio.Group>
-          <DateField label={t('plan.versions.signedOn')} inputProps={form.getInputProps('signedOn')} maxToday clearable={false} />
+          <DateField
+            label={t('plan.versions.signedOn')}
+            inputProps={form.getInputProps('signedOn')}
+            maxToday
+            clearable={false}
+          />
           <FormError error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -205,15 +286,20 @@ function AgreeModal({ householdId, number, member, onClose }: { householdId: str
   );
 }
 
-const STATUS_KEY: Record<string, string> = { goals: 'plan.goals.statusLabel', actions: 'plan.actions.statusLabel' };
+const STATUS_KEY: Record<string, string> = {
+  goals: 'plan.goals.statusLabel',
+  actions: 'plan.actions.statusLabel',
+};
 
 /** A changed value in words: statuses, life domains and dates as the UI shows them elsewhere. */
 function useShowField() {
   const { t } = useTranslation();
   return (part: string, field: string, value: unknown): string => {
-    if (field === 'status' && STATUS_KEY[part] && typeof value === 'string') return t(`${STATUS_KEY[part]}.${value}`);
+    if (field === 'status' && STATUS_KEY[part] && typeof value === 'string')
+      return t(`${STATUS_KEY[part]}.${value}`);
     if (field === 'domain' && typeof value === 'string') return t(`plan.domain.${value}`);
-    if (field === 'domains' && Array.isArray(value)) return value.map((d) => t(`plan.domain.${String(d)}`)).join(', ');
+    if (field === 'domains' && Array.isArray(value))
+      return value.map((d) => t(`plan.domain.${String(d)}`)).join(', ');
     if (field === 'kind' && typeof value === 'string') return t(`plan.goals.kindLabel.${value}`);
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDateOnly(value);
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -229,7 +315,15 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function Compare({ householdId, numbers, agreed }: { householdId: string; numbers: number[]; agreed: number | null }) {
+function Compare({
+  householdId,
+  numbers,
+  agreed,
+}: {
+  householdId: string;
+  numbers: number[];
+  agreed: number | null;
+}) {
   const { t } = useTranslation();
   const showField = useShowField();
   const [from, setFrom] = useState(String(agreed ?? numbers[1]));
@@ -240,7 +334,8 @@ function Compare({ householdId, numbers, agreed }: { householdId: string; number
     enabled: from !== to,
   });
   const options = numbers.map((n) => ({ value: String(n), label: t('plan.plan.version', { n }) }));
-  const titleOf = (item: Record<string, unknown>) => show(item.text ?? item.what ?? item.plannedOn);
+  const titleOf = (item: Record<string, unknown>) =>
+    typeof item.plannedOn === 'string' ? formatDateOnly(item.plannedOn) : show(item.text ?? item.what);
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="compare-title">
       <Stack gap="sm">
@@ -248,8 +343,20 @@ function Compare({ householdId, numbers, agreed }: { householdId: string; number
           {t('plan.versions.compare')}
         </Title>
         <Group grow maw={420}>
-          <Select label={t('plan.versions.from')} data={options} value={from} onChange={(v) => v && setFrom(v)} allowDeselect={false} />
-          <Select label={t('plan.versions.to')} data={options} value={to} onChange={(v) => v && setTo(v)} allowDeselect={false} />
+          <Select
+            label={t('plan.versions.from')}
+            data={options}
+            value={from}
+            onChange={(v) => v && setFrom(v)}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('plan.versions.to')}
+            data={options}
+            value={to}
+            onChange={(v) => v && setTo(v)}
+            allowDeselect={false}
+          />
         </Group>
         {diff.isError && <ErrorState error={diff.error} />}
         {diff.data && diff.data.changes.length === 0 && <Text size="sm">{t('plan.versions.noChanges')}</Text>}
@@ -272,7 +379,9 @@ function Compare({ householdId, numbers, agreed }: { householdId: string; number
                     <Table.Tbody>
                       {c.fields.map((f) => (
                         <Table.Tr key={f.field}>
-                          <Table.Th scope="row">{t(`plan.versions.fields.${f.field}`, { defaultValue: f.field })}</Table.Th>
+                          <Table.Th scope="row">
+                            {t(`plan.versions.fields.${f.field}`, { defaultValue: f.field })}
+                          </Table.Th>
                           <Table.Td>{showField(c.part, f.field, f.before)}</Table.Td>
                           <Table.Td>{showField(c.part, f.field, f.after)}</Table.Td>
                         </Table.Tr>

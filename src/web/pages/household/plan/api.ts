@@ -25,7 +25,16 @@ import type {
 } from '../../../../contracts/plan.js';
 import { buildUrl, request } from '../../../api/client.js';
 
-export type { Assessment, Evaluation, Goal, HelpQuestion, Plan, PlanAction, PlanVersionSummary, SafetyAssessment };
+export type {
+  Assessment,
+  Evaluation,
+  Goal,
+  HelpQuestion,
+  Plan,
+  PlanAction,
+  PlanVersionSummary,
+  SafetyAssessment,
+};
 
 const enc = encodeURIComponent;
 const p = (householdId: string) => `/households/${enc(householdId)}/plan`;
