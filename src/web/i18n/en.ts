@@ -178,7 +178,7 @@ export const en: Resources = {
   register: {
     title: 'Register a household',
     intro:
-      'Register a household for chain coordination. Fill in what you know now; the rest can follow later. You will become the coordinator of this household.',
+      'Register a household for chain coordination. Fill in what you know now; the rest can follow later.',
     householdSection: 'The household',
     membersSection: 'Members',
     membersHelp: 'Parents or carers, children and other adults living in the household.',

@@ -180,8 +180,7 @@ export const nl = {
   },
   register: {
     title: 'Huishouden aanmelden',
-    intro:
-      'Meld een huishouden aan voor ketenregie. Vul in wat je nu weet; de rest kan later. Jij wordt de regisseur van dit huishouden.',
+    intro: 'Meld een huishouden aan voor ketenregie. Vul in wat je nu weet; de rest kan later.',
     householdSection: 'Het huishouden',
     membersSection: 'Gezinsleden',
     membersHelp: 'Ouders of verzorgers, kinderen en andere volwassenen die in het huishouden wonen.',

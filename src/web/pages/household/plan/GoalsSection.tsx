@@ -9,6 +9,7 @@ import { ActionModal, ReportModal } from './ActionModals.js';
 import { GoalModal } from './GoalModal.js';
 import type { Goal, Plan, PlanAction } from './api.js';
 import { TONE } from '../../../theme.js';
+import { ScrollRegion } from './ScrollRegion.js';
 
 export interface PlanPeople {
   members: Member[];
@@ -108,8 +109,8 @@ export function GoalsSection(props: {
                   {t('plan.actions.empty')}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={560}>
-                  <Table verticalSpacing={6} fz="sm">
+                <ScrollRegion label={t('plan.actions.listCaption')}>
+                  <Table verticalSpacing={6} fz="sm" miw={560}>
                     <Table.Caption>{t('plan.actions.listCaption')}</Table.Caption>
                     <Table.Thead>
                       <Table.Tr>
@@ -183,7 +184,7 @@ export function GoalsSection(props: {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollRegion>
               )}
               {canWrite && (
                 <Group gap="xs">

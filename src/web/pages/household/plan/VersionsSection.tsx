@@ -30,6 +30,7 @@ import { type Plan, planApi, planKeys } from './api.js';
 import { refreshPlan } from './invalidate.js';
 import { todayIso } from './people.js';
 import { TONE } from '../../../theme.js';
+import { ScrollRegion } from './ScrollRegion.js';
 
 const STATUS_COLOR = {
   draft: TONE.neutral,
@@ -83,8 +84,8 @@ export function VersionsSection({ household, plan }: { household: Household; pla
         <AgreementPanel household={household} number={plan.proposedVersion} />
       )}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing={6} fz="sm" withTableBorder>
+        <ScrollRegion label={t('plan.versions.caption')}>
+          <Table verticalSpacing={6} fz="sm" withTableBorder miw={480}>
             <Table.Caption>{t('plan.versions.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -107,7 +108,7 @@ export function VersionsSection({ household, plan }: { household: Household; pla
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       {items.length > 1 && (
         <Compare householdId={h} numbers={items.map((v) => v.number)} agreed={plan.agreedVersion} />
