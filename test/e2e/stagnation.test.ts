@@ -76,11 +76,11 @@ describe.skipIf(browserMissing)('stagnation in the browser', () => {
     await page.getByText('In behandeling').first().waitFor();
     await page.getByRole('button', { name: 'Actie vastleggen' }).click();
     await page.getByRole('dialog').waitFor();
-    await page.getByRole('textbox', { name: 'Wat heb je gedaan?' }).click();
+    await page.getByRole('dialog').getByLabel('Wat heb je gedaan?').click();
     await page.getByRole('option', { name: 'Huisbezoek' }).click();
     await page.getByLabel('Welke redenen heeft de cliënt?').fill('Geen geld voor de bus; slechte ervaring met eerdere hulp.');
     await expectAccessible(page, 'stagnation-outreach-dialog');
-    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await page.getByText('Geen geld voor de bus', { exact: false }).waitFor();
 
     await page.getByRole('button', { name: 'Oplossen' }).click();

@@ -8,6 +8,7 @@ import { type StagnationDetail, stagnationApi } from '../../api/stagnation.js';
 import { OUTREACH_TYPES, RESOLUTION_TYPES } from '../../../contracts/stagnation.js';
 import { ErrorState, FormError, LoadingState, usePageTitle } from '../../components/states.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import { TONE } from '../../theme.js';
 import { notifySuccess } from '../../lib/notify.js';
 import { useIdempotencyKey } from '../../lib/useIdempotencyKey.js';
 import { NotFoundPage } from '../NotFoundPage.js';
@@ -117,7 +118,7 @@ export function StagnationPage() {
         </Text>
         <Text>{explain(s, t)}</Text>
         <Group gap="xs" mt={4}>
-          <Badge variant="filled" color={s.status === 'open' ? 'red.9' : s.status === 'resolved' ? 'green.9' : 'gray.8'}>{t(`stagnation.status.${s.status}`)}</Badge>
+          <Badge variant="filled" color={s.status === 'open' ? 'red.9' : s.status === 'resolved' ? TONE.success : 'gray.8'}>{t(`stagnation.status.${s.status}`)}</Badge>
           <Badge variant="filled" color="gray.8">{t(`stagnation.level.${s.levelKey}`)}</Badge>
           {s.overdue && <Badge variant="filled" color="red.9">{t('stagnation.worklist.overdue')}</Badge>}
         </Group>
