@@ -19,13 +19,13 @@ const rolesArb = fc.subarray([...ROLES]);
 
 describe('globalPermissions per role', () => {
   const expected: Record<Role, GlobalPermission[]> = {
-    coordinator: ['household.register', 'signal.submit'],
+    coordinator: ['household.register', 'signal.submit', 'stagnation.worklist'],
     partner_professional: ['signal.submit'],
     partner_manager: ['service.manage', 'signal.submit'],
-    process_manager: ['signal.submit', 'signal.triage', 'coordinator.assign'],
+    process_manager: ['signal.submit', 'signal.triage', 'coordinator.assign', 'stagnation.board', 'stagnation.settings'],
     privacy_officer: ['audit.read'],
     policy_viewer: [],
-    administrator: ['organisation.manage', 'user.manage', 'record.restore', 'service.manage'],
+    administrator: ['organisation.manage', 'user.manage', 'record.restore', 'service.manage', 'stagnation.settings'],
   };
 
   it.each(ROLES)('%s', (role) => {
@@ -40,7 +40,7 @@ describe('globalPermissions per role', () => {
 
   it('combines the permissions of several roles', () => {
     expect(new Set(globalPermissions(['coordinator', 'privacy_officer']))).toEqual(
-      new Set(['household.register', 'audit.read', 'signal.submit']),
+      new Set(['household.register', 'audit.read', 'signal.submit', 'stagnation.worklist']),
     );
     expect(new Set(globalPermissions([...ROLES]))).toEqual(new Set(GLOBAL_PERMISSIONS));
   });
@@ -78,12 +78,12 @@ describe('globalPermissions per role', () => {
 describe('householdPermissions per relation', () => {
   it('gives the coordinator every write action but not audit.read', () => {
     expect(new Set(householdPermissions('coordinator'))).toEqual(
-      new Set(['update', 'member.write', 'network.write', 'involvement.manage', 'assessment.write', 'safety.manage', 'plan.write', 'action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'meldcode.manage']),
+      new Set(['update', 'member.write', 'network.write', 'involvement.manage', 'assessment.write', 'safety.manage', 'plan.write', 'action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'meldcode.manage', 'stagnation.report', 'stagnation.manage']),
     );
   });
 
   it('gives a partner only reporting on their actions, acknowledging the plan and the chain actions', () => {
-    expect(householdPermissions('partner')).toEqual(['action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write']);
+    expect(householdPermissions('partner')).toEqual(['action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'stagnation.report']);
   });
 
   it('gives the auditor only audit.read', () => {
