@@ -61,8 +61,10 @@ async function generate(owner: pg.Client) {
      from generate_series(1, ${coordinators}) i`,
   );
   const hid = (i: string) => `('10000000-0000-4000-8000-' || lpad(to_hex(${i}), 12, '0'))::uuid`;
-  const cid = (i: string) => `('00000000-0000-4000-8000-' || lpad(to_hex(((${i} - 1) / 10) + 1), 12, '0'))::uuid`;
-  const mid = (i: string, k: number) => `('2000000${k}-0000-4000-8000-' || lpad(to_hex(${i}), 12, '0'))::uuid`;
+  const cid = (i: string) =>
+    `('00000000-0000-4000-8000-' || lpad(to_hex(((${i} - 1) / 10) + 1), 12, '0'))::uuid`;
+  const mid = (i: string, k: number) =>
+    `('2000000${k}-0000-4000-8000-' || lpad(to_hex(${i}), 12, '0'))::uuid`;
   await q(
     'households',
     `insert into households (id, region_id, name, coordinator_id, created_by, created_at, updated_at)
@@ -202,13 +204,26 @@ export async function run() {
       region = await firstId(owner, `select id from regions limit 1`);
       // Start again from the generated state: no stagnations, no sweep bookkeeping, no measurement households.
       await owner.query(`set session_replication_role = replica`);
-      for (const t of ['escalation_steps', 'stagnation_outreach', 'stagnations', 'stagnation_reports', 'stagnation_sweeps', 'notifications', 'mail_outbox'])
+      for (const t of [
+        'escalation_steps',
+        'stagnation_outreach',
+        'stagnations',
+        'stagnation_reports',
+        'stagnation_sweeps',
+        'notifications',
+        'mail_outbox',
+      ])
         await owner.query(`delete from ${t}`);
       await owner.query(`set session_replication_role = origin`);
     } else region = await generate(owner);
     const generateSeconds = secs(Date.now() - genStart);
-    const count = async (t: string) => (await owner.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]!.n;
-    const counts = { households: await count('households'), actions: await count('plan_actions'), contacts: await count('contacts') };
+    const count = async (t: string) =>
+      (await owner.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]!.n;
+    const counts = {
+      households: await count('households'),
+      actions: await count('plan_actions'),
+      contacts: await count('contacts'),
+    };
     log(`generated ${JSON.stringify(counts)} in ${generateSeconds} s`);
 
     // The sweep's own SQL, run directly over a plain connection as the app role in the sweep's context.
@@ -237,20 +252,24 @@ export async function run() {
 
     // The app process: full sweep every 15 s (first one opens what the synthetic data holds), fast path every second.
     log('starting the app process');
-    app = spawn(process.execPath, [`--max-old-space-size=${APP_HEAP_MB}`, '--import', 'tsx', 'src/server/main.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url.toString(),
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SCHAKEL_SEED_DEMO: '0',
-        SCHAKEL_INSECURE_COOKIES: '1',
-        SCHAKEL_STAGNATION_SWEEP_MS: '15000',
-        SCHAKEL_STAGNATION_FAST_MS: '1000',
+    app = spawn(
+      process.execPath,
+      [`--max-old-space-size=${APP_HEAP_MB}`, '--import', 'tsx', 'src/server/main.ts'],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: url.toString(),
+          PORT: String(PORT),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          SCHAKEL_SEED_DEMO: '0',
+          SCHAKEL_INSECURE_COOKIES: '1',
+          SCHAKEL_STAGNATION_SWEEP_MS: '15000',
+          SCHAKEL_STAGNATION_FAST_MS: '1000',
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    );
     for (let i = 0; ; i++) {
       try {
         if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) break;
@@ -261,8 +280,21 @@ export async function run() {
       await sleep(200);
     }
     const sweeps = async () =>
-      (await owner.query(`select runs, last_duration_ms, households, opened, resolved, escalated from stagnation_sweeps where name = $1`, [`full:${region}`]))
-        .rows[0] as { runs: number; last_duration_ms: number; households: number; opened: number; resolved: number; escalated: number } | undefined;
+      (
+        await owner.query(
+          `select runs, last_duration_ms, households, opened, resolved, escalated from stagnation_sweeps where name = $1`,
+          [`full:${region}`],
+        )
+      ).rows[0] as
+        | {
+            runs: number;
+            last_duration_ms: number;
+            households: number;
+            opened: number;
+            resolved: number;
+            escalated: number;
+          }
+        | undefined;
     const waitForRun = async (runs: number) => {
       for (let i = 0; i < 600; i++) {
         const s = await sweeps();
@@ -273,9 +305,13 @@ export async function run() {
     };
     log(`app up, rss now ${rssPeakMb(app.pid!)} MB peak`);
     const first = await waitForRun(1);
-    log(`first full sweep: ${first.last_duration_ms} ms, ${first.households} candidate households, opened ${first.opened}; peak rss ${rssPeakMb(app.pid!)} MB`);
+    log(
+      `first full sweep: ${first.last_duration_ms} ms, ${first.households} candidate households, opened ${first.opened}; peak rss ${rssPeakMb(app.pid!)} MB`,
+    );
     const second = await waitForRun(2);
-    log(`second full sweep: ${second.last_duration_ms} ms, opened ${second.opened}; peak rss ${rssPeakMb(app.pid!)} MB`);
+    log(
+      `second full sweep: ${second.last_duration_ms} ms, opened ${second.opened}; peak rss ${rssPeakMb(app.pid!)} MB`,
+    );
 
     // Triggers: a partner records a second no-show through the API; the coordinator polls the worklist API.
     const coordEmail = DEMO_USERS.find((u) => u.key === 'coord1')!.email;
@@ -289,9 +325,13 @@ export async function run() {
     const lotte = pros.items.find((p) => p.name === 'Lotte Visser')!;
     const targets: { id: string; member: string }[] = [];
     for (let i = 0; i < TRIGGERS; i++) {
-      const h = await coord.call<{ id: string }>('POST', '/api/v1/households', { name: `Familie Meting ${i} ${Date.now()}`, members: [{ name: 'Ouder', role: 'parent' }] });
+      const h = await coord.call<{ id: string }>('POST', '/api/v1/households', {
+        name: `Familie Meting ${i} ${Date.now()}`,
+        members: [{ name: 'Ouder', role: 'parent' }],
+      });
       await coord.call('POST', `/api/v1/households/${h.id}/involvements`, { userId: lotte.id });
-      const member = (await coord.call<Items<{ id: string }>>('GET', `/api/v1/households/${h.id}/members`)).items[0]!.id;
+      const member = (await coord.call<Items<{ id: string }>>('GET', `/api/v1/households/${h.id}/members`))
+        .items[0]!.id;
       await partner.call('POST', `/api/v1/households/${h.id}/contacts`, {
         memberId: member,
         plannedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
@@ -309,14 +349,20 @@ export async function run() {
         status: 'no_show',
       });
       for (;;) {
-        const list = await coord.call<Items<{ household: { id: string }; kind: string }>>('GET', '/api/v1/stagnations');
+        const list = await coord.call<Items<{ household: { id: string }; kind: string }>>(
+          'GET',
+          '/api/v1/stagnations',
+        );
         if (list.items.some((s) => s.household.id === t.id && s.kind === 'no_shows')) break;
-        if (performance.now() - t0 > 30_000) throw new Error('trigger did not reach the worklist within 30 s');
+        if (performance.now() - t0 > 30_000)
+          throw new Error('trigger did not reach the worklist within 30 s');
         await sleep(25);
       }
       latencies.push(performance.now() - t0);
     }
-    log(`trigger → worklist p50 ${Math.round(pct(latencies, 50))} ms, p95 ${Math.round(pct(latencies, 95))} ms`);
+    log(
+      `trigger → worklist p50 ${Math.round(pct(latencies, 50))} ms, p95 ${Math.round(pct(latencies, 95))} ms`,
+    );
     log(`after the triggers: peak rss ${rssPeakMb(app.pid!)} MB`);
     const third = await waitForRun((second.runs ?? 2) + 1);
     const peak = rssPeakMb(app.pid!);
@@ -348,7 +394,10 @@ export async function run() {
         '--max-old-space-size=app_heap_limit_mb; with the default V8 heap limit garbage is collected lazily and the peak ' +
         'was ~440 MB in an earlier run).',
     };
-    writeFileSync(new URL('./results/stagnation.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(
+      new URL('./results/stagnation.json', import.meta.url),
+      JSON.stringify(result, null, 2) + '\n',
+    );
     console.log(JSON.stringify(result, null, 2));
     await owner.end();
   } finally {

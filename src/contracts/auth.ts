@@ -17,6 +17,7 @@ export const GLOBAL_PERMISSIONS = [
   'service.manage',
   'signal.submit',
   'signal.triage',
+  'signal.passed_on',
   'coordinator.assign',
   'stagnation.worklist',
   'stagnation.board',

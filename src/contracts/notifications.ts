@@ -5,6 +5,7 @@ import { Id } from './common.js';
 export const NOTIFICATION_KINDS = [
   'signal.received',
   'signal.overdue',
+  'signal.passed_on',
   'household.assigned',
   'household.unassigned',
   'meldcode.opened',

@@ -5,6 +5,7 @@ export const ROLES = [
   'partner_professional',
   'partner_manager',
   'process_manager',
+  'intake_coordinator',
   'privacy_officer',
   'policy_viewer',
   'administrator',

@@ -122,6 +122,8 @@ export const SignalDetail = SignalSummary.extend({
       dominantProblem: OrganisationType.nullable(),
       decidedBy: PersonRef,
       decidedAt: z.string(),
+      /** The referred organisation (regular route) acknowledged it picked the signal up. */
+      pickedUp: z.object({ at: z.string(), by: PersonRef, organisation: z.string() }).nullable(),
     })
     .nullable(),
   version: z.number().int(),
@@ -141,3 +143,31 @@ export type TriageDecisionInput = z.input<typeof TriageDecisionInput>;
 
 export const TriageDecisionResult = z.object({ signal: SignalDetail, householdId: Id.nullable() });
 export type TriageDecisionResult = z.infer<typeof TriageDecisionResult>;
+
+/** A signal passed on (regular route) as its organisation sees it: what it needs to act, nothing else. */
+export const PassedOnSummary = z.object({
+  id: Id,
+  referenceCode: z.string(),
+  subjectName: z.string(),
+  urgency: Urgency,
+  decidedAt: z.string(),
+  pickedUpAt: z.string().nullable(),
+});
+export type PassedOnSummary = z.infer<typeof PassedOnSummary>;
+export const PassedOnList = z.object({ items: z.array(PassedOnSummary) });
+
+export const PassedOnDetail = PassedOnSummary.extend({
+  signaller: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    organisation: z.string().nullable(),
+  }),
+  subject: SignalDetail.shape.subject,
+  concern: z.string(),
+  reasons: z.string(),
+  decidedBy: PersonRef,
+  pickedUpBy: PersonRef.nullable(),
+  version: z.number().int(),
+});
+export type PassedOnDetail = z.infer<typeof PassedOnDetail>;

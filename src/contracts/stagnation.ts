@@ -140,7 +140,11 @@ export const StagnationBoard = z.object({
       levelKey: EscalationLevel,
       count: z.number().int(),
       /** Ages in days of the open escalations at this level: under a week, 1–4 weeks, over 4 weeks. */
-      ageBuckets: z.object({ underWeek: z.number().int(), weeks1to4: z.number().int(), over4Weeks: z.number().int() }),
+      ageBuckets: z.object({
+        underWeek: z.number().int(),
+        weeks1to4: z.number().int(),
+        over4Weeks: z.number().int(),
+      }),
     }),
   ),
   organisations: z.array(

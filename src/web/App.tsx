@@ -25,6 +25,7 @@ import { PasswordPage } from './pages/PasswordPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PublicSignalPage } from './pages/signals/PublicSignalPage.js';
 import { PublicStatusPage } from './pages/signals/PublicStatusPage.js';
+import { PassedOnListPage, PassedOnSignalPage } from './pages/signals/PassedOnPages.js';
 import { ProfessionalSignalsPage } from './pages/signals/ProfessionalSignalsPage.js';
 import { TriageQueuePage } from './pages/triage/TriageQueuePage.js';
 import { TriageSignalPage } from './pages/triage/TriageSignalPage.js';
@@ -143,6 +144,22 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="signal.submit">
               <ProfessionalSignalsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="passed-on"
+          element={
+            <RequirePermission permission="signal.passed_on">
+              <PassedOnListPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="passed-on/:signalId"
+          element={
+            <RequirePermission permission="signal.passed_on">
+              <PassedOnSignalPage />
             </RequirePermission>
           }
         />

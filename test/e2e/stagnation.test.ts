@@ -53,11 +53,22 @@ describe.skipIf(browserMissing)('stagnation in the browser', () => {
     await expectAccessible(page, 'stagnation-household-partner');
     await page.getByRole('button', { name: 'Stagnatie melden' }).click();
     await page.getByRole('dialog').waitFor();
-    await page.getByLabel(/^Korte beschrijving/).fill('Moeder is drie weken niet op de afspraken gekomen en neemt niet op.');
+    await page
+      .getByLabel(/^Korte beschrijving/)
+      .fill('Moeder is drie weken niet op de afspraken gekomen en neemt niet op.');
     await expectAccessible(page, 'stagnation-report-dialog');
     await page.getByRole('button', { name: 'Melden', exact: true }).click();
     await page.getByText('Je melding is verstuurd naar de regisseur.').waitFor();
     await page.getByText('Ze komen niet meer', { exact: false }).first().waitFor();
+    // The briefing of step 1 (addressed to the partner professional): no names, a request to acknowledge.
+    await page.getByRole('link', { name: 'Escalaties aan mij' }).click();
+    await page
+      .getByRole('heading', { name: /^Gemeld/ })
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'stagnation-escalations');
+    await page.getByRole('button', { name: 'Ik heb dit gezien en onderneem actie' }).first().click();
+    await page.getByText('Bevestigd op', { exact: false }).first().waitFor();
   });
 
   it('the coordinator sees it in the worklist, records outreach and resolves it', async () => {
@@ -65,7 +76,10 @@ describe.skipIf(browserMissing)('stagnation in the browser', () => {
     await signIn(page, 'coord1');
     await page.getByRole('link', { name: 'Stagnaties' }).click();
     await page.getByRole('table').waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'Familie de Vries' }).filter({ hasText: 'Ze komen niet meer' });
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: 'Familie de Vries' })
+      .filter({ hasText: 'Ze komen niet meer' });
     await row.waitFor();
     await expectAccessible(page, 'stagnation-worklist');
     await row.getByRole('link', { name: 'Gemeld' }).click();
@@ -78,14 +92,18 @@ describe.skipIf(browserMissing)('stagnation in the browser', () => {
     await page.getByRole('dialog').waitFor();
     await page.getByRole('dialog').getByLabel('Wat heb je gedaan?').click();
     await page.getByRole('option', { name: 'Huisbezoek' }).click();
-    await page.getByLabel('Welke redenen heeft de cliënt?').fill('Geen geld voor de bus; slechte ervaring met eerdere hulp.');
+    await page
+      .getByLabel('Welke redenen heeft de cliënt?')
+      .fill('Geen geld voor de bus; slechte ervaring met eerdere hulp.');
     await expectAccessible(page, 'stagnation-outreach-dialog');
     await page.getByRole('dialog').getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await page.getByText('Geen geld voor de bus', { exact: false }).waitFor();
 
     await page.getByRole('button', { name: 'Oplossen' }).click();
     await page.getByRole('dialog').waitFor();
-    await page.getByLabel(/^Wat is er afgesproken/).fill('Afspraken voortaan thuis; vervoer geregeld via de gemeente.');
+    await page
+      .getByLabel(/^Wat is er afgesproken/)
+      .fill('Afspraken voortaan thuis; vervoer geregeld via de gemeente.');
     await page.getByRole('dialog').getByRole('button', { name: 'Oplossen' }).click();
     await page.getByText('Opgelost op', { exact: false }).waitFor();
     await expectAccessible(page, 'stagnation-resolved');

@@ -20,12 +20,26 @@ const rolesArb = fc.subarray([...ROLES]);
 describe('globalPermissions per role', () => {
   const expected: Record<Role, GlobalPermission[]> = {
     coordinator: ['household.register', 'signal.submit', 'stagnation.worklist'],
-    partner_professional: ['signal.submit'],
-    partner_manager: ['service.manage', 'signal.submit'],
-    process_manager: ['signal.submit', 'signal.triage', 'coordinator.assign', 'stagnation.board', 'stagnation.settings'],
+    partner_professional: ['signal.submit', 'signal.passed_on'],
+    partner_manager: ['service.manage', 'signal.submit', 'signal.passed_on'],
+    process_manager: [
+      'signal.submit',
+      'signal.triage',
+      'coordinator.assign',
+      'stagnation.board',
+      'stagnation.settings',
+    ],
+    /** Triages (issue 7) but does not assign coordinators. */
+    intake_coordinator: ['signal.triage'],
     privacy_officer: ['audit.read'],
     policy_viewer: [],
-    administrator: ['organisation.manage', 'user.manage', 'record.restore', 'service.manage', 'stagnation.settings'],
+    administrator: [
+      'organisation.manage',
+      'user.manage',
+      'record.restore',
+      'service.manage',
+      'stagnation.settings',
+    ],
   };
 
   it.each(ROLES)('%s', (role) => {
@@ -78,12 +92,35 @@ describe('globalPermissions per role', () => {
 describe('householdPermissions per relation', () => {
   it('gives the coordinator every write action but not audit.read', () => {
     expect(new Set(householdPermissions('coordinator'))).toEqual(
-      new Set(['update', 'member.write', 'network.write', 'involvement.manage', 'assessment.write', 'safety.manage', 'plan.write', 'action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'meldcode.manage', 'stagnation.report', 'stagnation.manage']),
+      new Set([
+        'update',
+        'member.write',
+        'network.write',
+        'involvement.manage',
+        'assessment.write',
+        'safety.manage',
+        'plan.write',
+        'action.report',
+        'plan.acknowledge',
+        'referral.write',
+        'contact.write',
+        'handover.write',
+        'meldcode.manage',
+        'stagnation.report',
+        'stagnation.manage',
+      ]),
     );
   });
 
   it('gives a partner only reporting on their actions, acknowledging the plan and the chain actions', () => {
-    expect(householdPermissions('partner')).toEqual(['action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'stagnation.report']);
+    expect(householdPermissions('partner')).toEqual([
+      'action.report',
+      'plan.acknowledge',
+      'referral.write',
+      'contact.write',
+      'handover.write',
+      'stagnation.report',
+    ]);
   });
 
   it('gives the auditor only audit.read', () => {

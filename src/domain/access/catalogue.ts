@@ -17,9 +17,11 @@ const GLOBAL: Record<GlobalPermission, readonly Role[]> = {
   'record.restore': ['administrator'],
   /** The directory of services: an organisation's managers keep their own; administrators any. */
   'service.manage': ['partner_manager', 'administrator'],
-  /** Signals, triage and assignment (issue 7): every professional may pass a signal on; process managers triage and assign. */
+  /** Signals, triage and assignment (issue 7): every professional may pass a signal on; process managers and intake coordinators triage; process managers assign. */
   'signal.submit': ['coordinator', 'partner_professional', 'partner_manager', 'process_manager'],
-  'signal.triage': ['process_manager'],
+  'signal.triage': ['process_manager', 'intake_coordinator'],
+  /** A signal passed on to an organisation on the regular route: read and acknowledged by its professionals. */
+  'signal.passed_on': ['partner_manager', 'partner_professional'],
   'coordinator.assign': ['process_manager'],
   /** Stagnation (issue 6): coordinators work their worklist; process managers see the regional board; settings. */
   'stagnation.worklist': ['coordinator'],

@@ -3,7 +3,7 @@ import type { Actor, RequestMeta } from '../access/actor.js';
 import { type AuditEvent, appendAudit } from '../audit/writer.js';
 import type { Db, Tx } from './connect.js';
 
-export type Purpose = 'care' | 'audit' | 'restore' | 'triage';
+export type Purpose = 'care' | 'audit' | 'restore' | 'triage' | 'passed_on';
 
 /**
  * The actor-scoped context every service receives: one transaction bound to the actor (row-level security

@@ -15,6 +15,7 @@ const footer = '\n\nDit is een automatisch bericht van Schakel. Je kunt er niet 
 const PROFESSIONAL: Record<NotificationKind, string> = {
   'signal.received': 'Er is een nieuw signaal binnengekomen om te beoordelen.',
   'signal.overdue': 'Een signaal is niet op tijd beoordeeld.',
+  'signal.passed_on': 'Er is een signaal aan jullie organisatie doorgegeven.',
   'household.assigned': 'Je bent regisseur geworden van een huishouden.',
   'household.unassigned': 'Je bent geen regisseur meer van een huishouden.',
   'meldcode.opened': 'Voor een huishouden is de meldcode gestart.',

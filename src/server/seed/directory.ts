@@ -149,6 +149,14 @@ export const DEMO_USERS: {
     roles: ['process_manager'],
   },
   {
+    key: 'intake',
+    org: 'wijkteam',
+    name: 'Yasmin Intake',
+    email: 'intake@schakel.demo',
+    phone: '038 100 0005',
+    roles: ['intake_coordinator'],
+  },
+  {
     key: 'policy',
     org: 'gemeente',
     name: 'Wouter Beleid',

@@ -5,6 +5,8 @@ import type {
   MeldcodeCase,
   MeldcodeStepInput,
   Notification,
+  PassedOnDetail,
+  PassedOnSummary,
   ProfessionalSignalInput,
   PublicSignalInput,
   PublicSignalReceipt,
@@ -16,7 +18,16 @@ import type {
 } from '../../contracts/index.js';
 import { request } from './client.js';
 
-export type { AssignmentView, CaseloadBoard, MeldcodeCase, Notification, SignalDetail, SignalSummary };
+export type {
+  AssignmentView,
+  CaseloadBoard,
+  MeldcodeCase,
+  Notification,
+  PassedOnDetail,
+  PassedOnSummary,
+  SignalDetail,
+  SignalSummary,
+};
 
 const enc = encodeURIComponent;
 
@@ -49,6 +60,10 @@ export const signalsApi = {
       version,
       idempotencyKey,
     }),
+  passedOn: () => request<{ items: PassedOnSummary[] }>('GET', '/signals/passed-on'),
+  passedOnSignal: (id: string) => request<PassedOnDetail>('GET', `/signals/passed-on/${enc(id)}`),
+  pickUp: (id: string, version: number) =>
+    request<PassedOnDetail>('POST', `/signals/passed-on/${enc(id)}/pick-up`, { version }),
   caseloads: () => request<CaseloadBoard>('GET', '/caseloads'),
   notifications: () => request<{ items: Notification[]; unread: number }>('GET', '/notifications'),
   unread: () => request<{ unread: number }>('GET', '/notifications/unread-count'),

@@ -361,6 +361,7 @@ export const en: Resources = {
     partner_professional: 'Partner professional',
     partner_manager: 'Partner manager',
     process_manager: 'Process manager',
+    intake_coordinator: 'Intake coordinator',
     privacy_officer: 'Privacy officer',
     policy_viewer: 'Policy officer',
     administrator: 'Administrator',

@@ -363,6 +363,7 @@ export const nl = {
     partner_professional: 'Ketenpartner (hulpverlener)',
     partner_manager: 'Leidinggevende ketenpartner',
     process_manager: 'Procesmanager',
+    intake_coordinator: 'Intakecoördinator',
     privacy_officer: 'Functionaris gegevensbescherming',
     policy_viewer: 'Beleidsmedewerker',
     administrator: 'Beheerder',

@@ -5,6 +5,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Signals, triage, assignment, caseloads, meldcode and notifications: English. */
 export const signalsEn: Widen<typeof signalsNl> = {
   nav: {
+    passedOn: 'Signals passed on to you',
     triage: 'Triage signals',
     caseloads: 'Caseloads',
     notifications: 'Notifications',
@@ -177,6 +178,7 @@ export const signalsEn: Widen<typeof signalsNl> = {
     kinds: {
       'signal.received': 'New signal {{code}} to triage',
       'signal.overdue': 'Signal {{code}} was not triaged in time',
+      'signal.passed_on': 'Signal {{code}} was passed on to your organisation',
       'household.assigned': 'You became the coordinator of a household',
       'household.unassigned': 'You are no longer the coordinator of a household',
       'meldcode.opened': 'The meldcode was started for a household',
@@ -232,6 +234,28 @@ export const signalsEn: Widen<typeof signalsNl> = {
     reportRecorded: 'Reported to Veilig Thuis on {{date}} (meldrecht)',
     saved: 'The step has been recorded.',
   },
+  passedOn: {
+    title: 'Signals passed on to you',
+    intro:
+      'After triage a signal was passed on to your organisation (regular route). Contact the person who reported it and confirm you pick it up.',
+    empty: 'No signals have been passed on to your organisation.',
+    code: 'Code',
+    about: 'About',
+    passedOnAt: 'Passed on',
+    state: 'State',
+    new: 'New',
+    pickedUp: 'Picked up',
+    signaller: 'Reported by',
+    noContact: 'No contact details given',
+    concern: 'Concern',
+    reasons: 'Why your organisation',
+    decidedBy: 'Triaged by {{name}} on {{date}}',
+    pickUp: 'We pick this up',
+    pickedUpToast: 'Recorded: your organisation picks this signal up.',
+    pickedUpBy: 'Picked up by {{name}} on {{date}}',
+  },
+  pickedUpBy: 'Picked up by {{organisation}} ({{name}}) on {{date}}',
+  notPickedUp: 'Not yet picked up by the organisation.',
   yes: 'Yes',
   no: 'No',
 };

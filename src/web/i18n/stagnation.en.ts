@@ -1,7 +1,12 @@
 import type { stagnationNl } from './stagnation.nl.js';
 
 export const stagnationEn: typeof stagnationNl = {
-  nav: { worklist: 'Stagnations', escalations: 'Escalations to me', board: 'Regional stagnation board', settings: 'Stagnation settings' },
+  nav: {
+    worklist: 'Stagnations',
+    escalations: 'Escalations to me',
+    board: 'Regional stagnation board',
+    settings: 'Stagnation settings',
+  },
   kind: {
     no_shows: 'Missed appointments',
     no_contact: 'No contact',
@@ -113,8 +118,18 @@ export const stagnationEn: typeof stagnationNl = {
     note: 'Note (optional)',
     save: 'Record',
   },
-  resolveForm: { title: 'Resolve stagnation', type: 'How was it resolved?', note: 'What was agreed?', save: 'Resolve' },
-  household: { title: 'Stagnation', none: 'Nothing is stuck right now.', report: 'Report stagnation', open: 'View' },
+  resolveForm: {
+    title: 'Resolve stagnation',
+    type: 'How was it resolved?',
+    note: 'What was agreed?',
+    save: 'Resolve',
+  },
+  household: {
+    title: 'Stagnation',
+    none: 'Nothing is stuck right now.',
+    report: 'Report stagnation',
+    open: 'View',
+  },
   reportForm: {
     title: 'Report stagnation',
     intro: 'Report it when things are stuck. The coordinator sees your report at once.',
@@ -126,7 +141,8 @@ export const stagnationEn: typeof stagnationNl = {
   },
   escalations: {
     title: 'Escalations to me',
-    intro: 'Stagnations you have been addressed about. You see no names: read what was agreed and what is not happening, and confirm you will act.',
+    intro:
+      'Stagnations you have been addressed about. You see no names: read what was agreed and what is not happening, and confirm you will act.',
     empty: 'There are no escalations to you.',
     agreed: 'What was agreed',
     notDelivered: 'What is not happening',
@@ -157,7 +173,8 @@ export const stagnationEn: typeof stagnationNl = {
   },
   settings: {
     title: 'Stagnation settings',
-    intro: 'When does Schakel see a stagnation, and how fast does escalation go? Every change is recorded in the audit log.',
+    intro:
+      'When does Schakel see a stagnation, and how fast does escalation go? Every change is recorded in the audit log.',
     thresholds: 'When is it a stagnation?',
     ladder: 'Escalation: deadline per step in working days',
     consecutiveNoShows: 'Missed appointments in a row',

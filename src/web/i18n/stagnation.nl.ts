@@ -1,6 +1,11 @@
 /** Stagnation: worklist, escalation, board and settings. Plain Dutch, je/jij-form. */
 export const stagnationNl = {
-  nav: { worklist: 'Stagnaties', escalations: 'Escalaties aan mij', board: 'Regiobord stagnatie', settings: 'Instellingen stagnatie' },
+  nav: {
+    worklist: 'Stagnaties',
+    escalations: 'Escalaties aan mij',
+    board: 'Regiobord stagnatie',
+    settings: 'Instellingen stagnatie',
+  },
   kind: {
     no_shows: 'Afspraken gemist',
     no_contact: 'Geen contact',
@@ -135,7 +140,8 @@ export const stagnationNl = {
   },
   escalations: {
     title: 'Escalaties aan mij',
-    intro: 'Hier staan de stagnaties waarvoor je bent aangesproken. Je ziet geen namen: lees wat er is afgesproken en wat er niet gebeurt, en bevestig dat je actie onderneemt.',
+    intro:
+      'Hier staan de stagnaties waarvoor je bent aangesproken. Je ziet geen namen: lees wat er is afgesproken en wat er niet gebeurt, en bevestig dat je actie onderneemt.',
     empty: 'Er zijn geen escalaties aan jou.',
     agreed: 'Wat is afgesproken',
     notDelivered: 'Wat gebeurt er niet',
@@ -166,7 +172,8 @@ export const stagnationNl = {
   },
   settings: {
     title: 'Instellingen stagnatie',
-    intro: 'Wanneer ziet Schakel een stagnatie, en hoe snel gaat de opschaling? Elke wijziging wordt vastgelegd in het logboek.',
+    intro:
+      'Wanneer ziet Schakel een stagnatie, en hoe snel gaat de opschaling? Elke wijziging wordt vastgelegd in het logboek.',
     thresholds: 'Wanneer is er een stagnatie?',
     ladder: 'Opschaling: termijn per stap in werkdagen',
     consecutiveNoShows: 'Gemiste afspraken achter elkaar',

@@ -51,12 +51,16 @@ export const signals = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: ts('decided_at'),
     overdueNotifiedAt: ts('overdue_notified_at'),
+    /** The referred organisation (regular route) acknowledged it picked the signal up. */
+    pickedUpAt: ts('picked_up_at'),
+    pickedUpBy: uuid('picked_up_by').references(() => users.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('signals_reference_code_uq').on(t.referenceCode),
     index('signals_queue_idx').on(t.regionId, t.decidedAt, t.dueAt),
     index('signals_household_idx').on(t.householdId),
+    index('signals_referred_idx').on(t.referredOrganisationId),
   ],
 );
 

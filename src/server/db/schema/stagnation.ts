@@ -100,9 +100,13 @@ export const stagnations = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('stagnations_one_unresolved_uq').on(t.causeKey).where(sql`${t.status} <> 'resolved'`),
+    uniqueIndex('stagnations_one_unresolved_uq')
+      .on(t.causeKey)
+      .where(sql`${t.status} <> 'resolved'`),
     index('stagnations_household_idx').on(t.householdId, t.status),
-    index('stagnations_region_open_idx').on(t.regionId, t.stepDeadline).where(sql`${t.status} <> 'resolved'`),
+    index('stagnations_region_open_idx')
+      .on(t.regionId, t.stepDeadline)
+      .where(sql`${t.status} <> 'resolved'`),
     index('stagnations_organisation_idx').on(t.organisationId),
   ],
 );

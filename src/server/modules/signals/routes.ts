@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams } from '../../../contracts/common.js';
 import {
+  PassedOnDetail,
+  PassedOnList,
   ProfessionalSignalInput,
   PublicSignalInput,
   PublicSignalReceipt,
@@ -12,7 +14,9 @@ import {
 } from '../../../contracts/signals.js';
 import type { Deps } from '../../deps.js';
 import { requestMeta } from '../../http/auth-hooks.js';
+import { requireIfMatch, setEtag } from '../../http/etag.js';
 import { authed, inScope } from '../../http/route-helpers.js';
+import { acknowledgePassedOn, getPassedOn, listPassedOn } from './passed-on.js';
 import { signalSettings } from './settings.js';
 import { signalStatus } from './status.js';
 import { listOwnSignals, submitProfessionalSignal } from './submit-professional.js';
@@ -95,5 +99,52 @@ export function signalRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => ({
       items: await inScope(deps, req, listOwnSignals),
     }),
+  );
+  r.get(
+    '/api/v1/signals/passed-on',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Signals passed on to your organisation (regular route)',
+        response: { 200: PassedOnList, ...errors },
+      },
+    },
+    async (req) => ({ items: await inScope(deps, req, listPassedOn) }),
+  );
+  r.get(
+    '/api/v1/signals/passed-on/:id',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'A signal passed on to your organisation',
+        params: IdParams,
+        response: { 200: PassedOnDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const d = await inScope(deps, req, (s) => getPassedOn(s, req.params.id));
+      setEtag(reply, d.version);
+      return d;
+    },
+  );
+  r.post(
+    '/api/v1/signals/passed-on/:id/pick-up',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Acknowledge your organisation picked the signal up (If-Match: the signal version)',
+        params: IdParams,
+        response: { 200: PassedOnDetail, 412: ErrorBody, 428: ErrorBody, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const version = requireIfMatch(req);
+      const d = await inScope(deps, req, (s) => acknowledgePassedOn(s, req.params.id, version));
+      setEtag(reply, d.version);
+      return d;
+    },
   );
 }

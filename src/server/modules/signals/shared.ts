@@ -56,13 +56,17 @@ export async function publishStatus(
   }
 }
 
-/** The region's active process managers: who triages. */
+/** The region's active process managers and intake coordinators: who triages. */
 export async function processManagersOf(tx: Tx, regionId: string): Promise<string[]> {
   const rows = await tx
     .select({ id: users.id })
     .from(users)
     .where(
-      and(eq(users.regionId, regionId), eq(users.active, true), sql`'process_manager' = any(${users.roles})`),
+      and(
+        eq(users.regionId, regionId),
+        eq(users.active, true),
+        sql`${users.roles} && array['process_manager','intake_coordinator']::text[]`,
+      ),
     );
   return rows.map((r) => r.id);
 }

@@ -24,7 +24,13 @@ export async function regionalBoard(scope: Scope): Promise<StagnationBoard> {
           count(*) filter (where step_started_at <= ${now}::timestamptz - interval '28 days')::int as older
         from stagnations where region_id = ${region}::uuid and status <> 'resolved' group by level`,
   );
-  const orgs = await rowsOf<{ id: string; name: string; caused: number; open: number; median: number | null }>(
+  const orgs = await rowsOf<{
+    id: string;
+    name: string;
+    caused: number;
+    open: number;
+    median: number | null;
+  }>(
     scope.tx,
     sql`select o.id, o.name, count(*)::int as caused,
           count(*) filter (where s.status <> 'resolved')::int as open,
@@ -39,7 +45,12 @@ export async function regionalBoard(scope: Scope): Promise<StagnationBoard> {
         from stagnations s join escalation_steps st on st.stagnation_id = s.id
         where s.region_id = ${region}::uuid and s.organisation_id is not null group by s.organisation_id, st.level`,
   );
-  scope.audit({ objectType: 'stagnation_board', action: 'read', basis: 'regional_management', role: 'process_manager' });
+  scope.audit({
+    objectType: 'stagnation_board',
+    action: 'read',
+    basis: 'regional_management',
+    role: 'process_manager',
+  });
   return {
     openByLevel: ladder.map((step, i) => {
       const r = byLevel.find((b) => b.level === i);

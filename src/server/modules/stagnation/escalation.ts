@@ -12,6 +12,9 @@ import { absoluteLink, mailSettings } from '../../mail/settings.js';
 import { professionalMail } from '../../mail/templates.js';
 import { notify } from '../notifications/notify.js';
 
+/** A date as Dutch readers write it: 25-11-2026 (Europe/Amsterdam). */
+const nlDate = (at: Date) => localDate(at).split('-').reverse().join('-');
+
 export type StagnationRow = typeof stagnations.$inferSelect;
 
 export interface StepContext {
@@ -61,7 +64,12 @@ const NOT_DELIVERED: Record<string, string> = {
 };
 
 /** Who is addressed at a level: a user where one exists, otherwise the organisation's contact by e-mail. */
-async function targetFor(tx: Tx, level: EscalationLevel, s: StagnationRow, coordinatorId: string | null): Promise<Target> {
+async function targetFor(
+  tx: Tx,
+  level: EscalationLevel,
+  s: StagnationRow,
+  coordinatorId: string | null,
+): Promise<Target> {
   const orgId = s.organisationId;
   const [org] = orgId ? await tx.select().from(organisations).where(eq(organisations.id, orgId)) : [];
   const usersWith = async (role: string, where: ReturnType<typeof sql>) =>
@@ -80,22 +88,50 @@ async function targetFor(tx: Tx, level: EscalationLevel, s: StagnationRow, coord
       return { userIds: [], name: org?.name ?? '', email: org?.email ?? '', organisationId: orgId };
     }
     case 'partner_manager': {
-      const managers = orgId ? await usersWith('partner_manager', sql`${users.organisationId} = ${orgId}`) : [];
+      const managers = orgId
+        ? await usersWith('partner_manager', sql`${users.organisationId} = ${orgId}`)
+        : [];
       if (managers.length > 0)
-        return { userIds: managers.map((m) => m.id), name: managers.map((m) => m.name).join(', '), email: '', organisationId: orgId };
-      return { userIds: [], name: org?.managerName ?? '', email: org?.managerEmail ?? '', organisationId: orgId };
+        return {
+          userIds: managers.map((m) => m.id),
+          name: managers.map((m) => m.name).join(', '),
+          email: '',
+          organisationId: orgId,
+        };
+      return {
+        userIds: [],
+        name: org?.managerName ?? '',
+        email: org?.managerEmail ?? '',
+        organisationId: orgId,
+      };
     }
     case 'process_manager': {
       const pms = await usersWith('process_manager', sql`${users.regionId} = ${s.regionId}`);
-      return { userIds: pms.map((m) => m.id), name: pms.map((m) => m.name).join(', '), email: '', organisationId: orgId };
+      return {
+        userIds: pms.map((m) => m.id),
+        name: pms.map((m) => m.name).join(', '),
+        email: '',
+        organisationId: orgId,
+      };
     }
     case 'partner_director':
-      return { userIds: [], name: org?.directorName ?? '', email: org?.directorEmail ?? '', organisationId: orgId };
+      return {
+        userIds: [],
+        name: org?.directorName ?? '',
+        email: org?.directorEmail ?? '',
+        organisationId: orgId,
+      };
     case 'alderman': {
       const [gemeente] = await tx
         .select()
         .from(organisations)
-        .where(and(eq(organisations.regionId, s.regionId), eq(organisations.type, 'gemeente'), eq(organisations.active, true)))
+        .where(
+          and(
+            eq(organisations.regionId, s.regionId),
+            eq(organisations.type, 'gemeente'),
+            eq(organisations.active, true),
+          ),
+        )
         .orderBy(asc(organisations.createdAt))
         .limit(1);
       return {
@@ -116,7 +152,11 @@ async function briefingFor(tx: Tx, s: StagnationRow) {
     .where(eq(stagnationOutreach.stagnationId, s.id))
     .orderBy(asc(stagnationOutreach.recordedAt));
   const steps = await tx
-    .select({ levelKey: escalationSteps.levelKey, at: escalationSteps.startedAt, ack: escalationSteps.acknowledgedAt })
+    .select({
+      levelKey: escalationSteps.levelKey,
+      at: escalationSteps.startedAt,
+      ack: escalationSteps.acknowledgedAt,
+    })
     .from(escalationSteps)
     .where(eq(escalationSteps.stagnationId, s.id))
     .orderBy(asc(escalationSteps.level));
@@ -124,12 +164,12 @@ async function briefingFor(tx: Tx, s: StagnationRow) {
     kind: s.kind,
     since: s.since.toISOString(),
     agreed: AGREED[s.kind] ?? '',
-    notDelivered: `${NOT_DELIVERED[s.kind] ?? ''} Sinds ${localDate(s.since)}.`,
+    notDelivered: `${NOT_DELIVERED[s.kind] ?? ''} Sinds ${nlDate(s.since)}.`,
     tried: [
-      ...tried.map((t) => `${localDate(t.at)}: ${OUTREACH_LABEL[t.type] ?? t.type}`),
+      ...tried.map((t) => `${nlDate(t.at)}: ${OUTREACH_LABEL[t.type] ?? t.type}`),
       ...steps.map(
         (st) =>
-          `${localDate(st.at)}: ${LEVEL_LABEL[st.levelKey as EscalationLevel]} aangesproken${st.ack ? ' (bevestigd)' : ''}`,
+          `${nlDate(st.at)}: ${LEVEL_LABEL[st.levelKey as EscalationLevel]} aangesproken${st.ack ? ' (bevestigd)' : ''}`,
       ),
     ],
   };
@@ -182,17 +222,41 @@ export async function startStep(
   await ctx.tx
     .update(escalationSteps)
     .set({ endedAt: startedAt })
-    .where(and(eq(escalationSteps.stagnationId, s.id), isNull(escalationSteps.endedAt), sql`${escalationSteps.level} < ${level}`));
+    .where(
+      and(
+        eq(escalationSteps.stagnationId, s.id),
+        isNull(escalationSteps.endedAt),
+        sql`${escalationSteps.level} < ${level}`,
+      ),
+    );
   await ctx.tx
     .update(stagnations)
-    .set({ level, stepStartedAt: startedAt, stepDeadline: deadline, version: sql`${stagnations.version} + 1`, updatedAt: ctx.now })
+    .set({
+      level,
+      stepStartedAt: startedAt,
+      stepDeadline: deadline,
+      version: sql`${stagnations.version} + 1`,
+      updatedAt: ctx.now,
+    })
     .where(eq(stagnations.id, s.id));
   const params = { kind: s.kind, level: step.level };
   // The person at this level: a briefing page of their own, with the request to acknowledge.
-  const others = target.userIds.filter((u) => u !== coordinatorId);
-  await notify(ctx, { recipients: others, kind: 'stagnation.alert', link: `/escalations/${row.id}`, params, householdId: null });
+  // Not the coordinator (told below) nor whoever triggered this step (e.g. the partner who reported it).
+  const others = target.userIds.filter((u) => u !== coordinatorId && u !== triggeredBy);
+  await notify(ctx, {
+    recipients: others,
+    kind: 'stagnation.alert',
+    link: `/escalations/${row.id}`,
+    params,
+    householdId: null,
+  });
   if (target.userIds.length === 0 && target.email) {
-    await enqueueMail(ctx.tx, target.email, professionalMail('stagnation.alert', absoluteLink(mailSettings(), `/escalations/${row.id}`)), ctx.now);
+    await enqueueMail(
+      ctx.tx,
+      target.email,
+      professionalMail('stagnation.alert', absoluteLink(mailSettings(), `/escalations/${row.id}`)),
+      ctx.now,
+    );
   }
   if (coordinatorId)
     await notify(ctx, {

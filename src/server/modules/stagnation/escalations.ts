@@ -18,7 +18,13 @@ export async function myEscalations(scope: Scope): Promise<EscalationBriefing[]>
     .orderBy(desc(escalationSteps.startedAt))
     .limit(100);
   return rows.map(({ st, orgName }) => {
-    const b = st.briefing as { kind: string; since: string; agreed: string; notDelivered: string; tried: string[] };
+    const b = st.briefing as {
+      kind: string;
+      since: string;
+      agreed: string;
+      notDelivered: string;
+      tried: string[];
+    };
     return {
       id: st.id,
       levelKey: st.levelKey as EscalationBriefing['levelKey'],

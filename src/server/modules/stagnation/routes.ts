@@ -51,7 +51,14 @@ export function stagnationRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/v1/stagnations',
-    { preHandler, schema: { tags, summary: 'Your worklist: open stagnations of your households, most urgent first', response: { 200: StagnationList, ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Your worklist: open stagnations of your households, most urgent first',
+        response: { 200: StagnationList, ...errors },
+      },
+    },
     async (req) => ({ items: await inScope(deps, req, worklist) }),
   );
   r.get(
@@ -61,42 +68,107 @@ export function stagnationRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.post(
     '/api/v1/stagnations/:id/acknowledge',
-    { preHandler, schema: { tags, summary: 'Acknowledge (coordinator)', params: IdParams, response: detail } },
+    {
+      preHandler,
+      schema: { tags, summary: 'Acknowledge (coordinator)', params: IdParams, response: detail },
+    },
     (req) => inScope(deps, req, (s) => acknowledge(s, req.params.id)),
   );
   r.post(
     '/api/v1/stagnations/:id/outreach',
-    { preHandler, schema: { tags, summary: 'Record outreach and the reasons found', params: IdParams, body: OutreachInput, response: detail } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Record outreach and the reasons found',
+        params: IdParams,
+        body: OutreachInput,
+        response: detail,
+      },
+    },
     (req) => inScope(deps, req, (s) => recordOutreach(s, req.params.id, req.body)),
   );
   r.post(
     '/api/v1/stagnations/:id/resolve',
-    { preHandler, schema: { tags, summary: 'Resolve: closes the whole escalation', params: IdParams, body: ResolveInput, response: detail } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Resolve: closes the whole escalation',
+        params: IdParams,
+        body: ResolveInput,
+        response: detail,
+      },
+    },
     (req) => inScope(deps, req, (s) => resolve(s, req.params.id, req.body)),
   );
   r.post(
     '/api/v1/stagnations/:id/escalate',
-    { preHandler, schema: { tags, summary: 'Escalate to the next level of the ladder', params: IdParams, body: EscalateInput.optional(), response: detail } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Escalate to the next level of the ladder',
+        params: IdParams,
+        body: EscalateInput.optional(),
+        response: detail,
+      },
+    },
     (req) => inScope(deps, req, (s) => escalate(s, req.params.id)),
   );
   r.get(
     '/api/v1/households/:id/stagnations',
-    { preHandler, schema: { tags, params: IdParams, querystring: HouseholdStagnationQuery, response: { 200: StagnationList, ...errors } } },
-    async (req) => ({ items: await inScope(deps, req, (s) => householdStagnations(s, req.params.id, req.query.status)) }),
+    {
+      preHandler,
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: HouseholdStagnationQuery,
+        response: { 200: StagnationList, ...errors },
+      },
+    },
+    async (req) => ({
+      items: await inScope(deps, req, (s) => householdStagnations(s, req.params.id, req.query.status)),
+    }),
   );
   r.post(
     '/api/v1/households/:id/stagnations',
-    { preHandler, schema: { tags, summary: 'Report stagnation by hand', params: IdParams, body: StagnationReportInput, response: { 201: StagnationDetail, ...errors } } },
-    async (req, reply) => reply.status(201).send(await inScope(deps, req, (s) => reportStagnation(s, req.params.id, req.body))),
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Report stagnation by hand',
+        params: IdParams,
+        body: StagnationReportInput,
+        response: { 201: StagnationDetail, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await inScope(deps, req, (s) => reportStagnation(s, req.params.id, req.body))),
   );
   r.get(
     '/api/v1/escalations',
-    { preHandler, schema: { tags, summary: 'Escalations addressed to you, with their briefing', response: { 200: EscalationBriefingList, ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Escalations addressed to you, with their briefing',
+        response: { 200: EscalationBriefingList, ...errors },
+      },
+    },
     async (req) => ({ items: await inScope(deps, req, myEscalations) }),
   );
   r.post(
     '/api/v1/escalations/:id/acknowledge',
-    { preHandler, schema: { tags, summary: 'Acknowledge an escalation addressed to you', params: IdParams, response: { 204: z.null(), ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Acknowledge an escalation addressed to you',
+        params: IdParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await inScope(deps, req, (s) => acknowledgeStep(s, req.params.id));
       return reply.status(204).send(null);
@@ -104,7 +176,14 @@ export function stagnationRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.get(
     '/api/v1/stagnation/board',
-    { preHandler, schema: { tags, summary: 'Regional board (process managers)', response: { 200: StagnationBoard, ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Regional board (process managers)',
+        response: { 200: StagnationBoard, ...errors },
+      },
+    },
     (req) => inScope(deps, req, regionalBoard),
   );
   r.get(
@@ -118,7 +197,15 @@ export function stagnationRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.patch(
     '/api/v1/stagnation/settings',
-    { preHandler, schema: { tags, summary: 'Change thresholds and ladder (audited)', body: StagnationSettingsBody, response: { 200: StagnationSettingsView, ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Change thresholds and ladder (audited)',
+        body: StagnationSettingsBody,
+        response: { 200: StagnationSettingsView, ...errors },
+      },
+    },
     async (req, reply) => {
       const version = requireIfMatch(req);
       const v = await inScope(deps, req, (s) => updateSettings(s, version, req.body));

@@ -39,14 +39,18 @@ export async function loadSettings(tx: Tx, regionId: string): Promise<RegionSett
   };
 }
 
-const view = (r: RegionSettings): StagnationSettingsView => ({ ...r.settings, ladder: r.ladder, version: r.version });
+const view = (r: RegionSettings): StagnationSettingsView => ({
+  ...r.settings,
+  ladder: r.ladder,
+  version: r.version,
+});
 
 export async function getSettings(scope: Scope): Promise<StagnationSettingsView> {
   requireAccess(scope, 'stagnation.settings');
   return view(await loadSettings(scope.tx, scope.actor.regionId));
 }
 
-/** Changes the region's settings (process manager or administrator); audited with the old and new values kept. */
+/** Changes the region's settings (process manager or administrator); audited (who, when; the new values are the row itself). */
 export async function updateSettings(
   scope: Scope,
   expectedVersion: number,
@@ -58,7 +62,13 @@ export async function updateSettings(
   if (issues.length > 0) throw invalid(issues);
   const current = await loadSettings(scope.tx, scope.actor.regionId);
   assertVersion(expectedVersion, current.version, view(current));
-  const values = { ...settings, ladder, version: current.version + 1, updatedBy: scope.actor.userId, updatedAt: scope.now };
+  const values = {
+    ...settings,
+    ladder,
+    version: current.version + 1,
+    updatedBy: scope.actor.userId,
+    updatedAt: scope.now,
+  };
   const rows =
     current.version === 0
       ? await scope.tx

@@ -62,7 +62,9 @@ export function factQueries(regionId: string, sel: Selection, s: StagnationSetti
   const nowIso = now.toISOString();
   const region = sel.mode === 'region';
   const inSel = (col: ReturnType<typeof sql>) =>
-    region ? sql`${col} in (select id from households where region_id = ${regionId}::uuid)` : sql`${col} = any(${idList(sel.ids)})`;
+    region
+      ? sql`${col} in (select id from households where region_id = ${regionId}::uuid)`
+      : sql`${col} = any(${idList(sel.ids)})`;
   const noContactCut = new Date(now.getTime() - s.noContactDays * DAY + DAY).toISOString();
   const agreedCut = new Date(now.getTime() - s.agreedPlanDays * DAY + DAY).toISOString();
   const dueCut = addDays(localDate(now), 1 - s.actionOverdueDays);
@@ -145,7 +147,16 @@ async function loadFacts(
   const get = (hid: string) => {
     let f = facts.get(hid);
     if (!f) {
-      f = { householdId: hid, planActiveSince: null, planAgreed: true, coordinatorAssignedAt: null, contacts: [], actions: [], referrals: [], evaluations: [] };
+      f = {
+        householdId: hid,
+        planActiveSince: null,
+        planAgreed: true,
+        coordinatorAssignedAt: null,
+        contacts: [],
+        actions: [],
+        referrals: [],
+        evaluations: [],
+      };
       facts.set(hid, f);
       extra.set(hid, { coordinatorId: null, noShowProfessional: new Map(), referral: new Map() });
     }
@@ -167,7 +178,12 @@ async function loadFacts(
     f.coordinatorAssignedAt = b.coordinatorId ? asDate(b.assignedAt) : null;
     extra.get(b.id)!.coordinatorId = b.coordinatorId;
     if (region && b.lastAttended !== null)
-      f.contacts.push({ memberId: '', organisationId: '', at: new Date(b.lastAttended), outcome: 'attended' });
+      f.contacts.push({
+        memberId: '',
+        organisationId: '',
+        at: new Date(b.lastAttended),
+        outcome: 'attended',
+      });
   }
 
   if (q.contacts) {
@@ -180,13 +196,26 @@ async function loadFacts(
       status: ContactFact['outcome'];
     }>(tx, q.contacts);
     for (const c of contacts) {
-      get(c.hid).contacts.push({ memberId: c.memberId ?? '', organisationId: c.organisationId, at: new Date(c.at), outcome: c.status });
-      if (c.status === 'no_show') extra.get(c.hid)!.noShowProfessional.set(`${c.memberId ?? ''}:${c.organisationId}`, c.professionalId);
+      get(c.hid).contacts.push({
+        memberId: c.memberId ?? '',
+        organisationId: c.organisationId,
+        at: new Date(c.at),
+        outcome: c.status,
+      });
+      if (c.status === 'no_show')
+        extra.get(c.hid)!.noShowProfessional.set(`${c.memberId ?? ''}:${c.organisationId}`, c.professionalId);
     }
   }
 
-  const actions = await rowsOf<{ hid: string; id: string; assignee: string; dueDate: string; status: ActionFact['status'] }>(tx, q.actions);
-  for (const a of actions) get(a.hid).actions.push({ id: a.id, assignee: a.assignee, dueDate: a.dueDate, status: a.status });
+  const actions = await rowsOf<{
+    hid: string;
+    id: string;
+    assignee: string;
+    dueDate: string;
+    status: ActionFact['status'];
+  }>(tx, q.actions);
+  for (const a of actions)
+    get(a.hid).actions.push({ id: a.id, assignee: a.assignee, dueDate: a.dueDate, status: a.status });
 
   const referralRows = await rowsOf<{
     hid: string;
@@ -199,12 +228,22 @@ async function loadFacts(
     organisationId: string;
   }>(tx, q.referrals);
   for (const r of referralRows) {
-    get(r.hid).referrals.push({ id: r.id, status: r.status, sentAt: asDate(r.sentAt), waitlistedAt: asDate(r.waitlistedAt), expectedStart: r.expectedStart });
+    get(r.hid).referrals.push({
+      id: r.id,
+      status: r.status,
+      sentAt: asDate(r.sentAt),
+      waitlistedAt: asDate(r.waitlistedAt),
+      expectedStart: r.expectedStart,
+    });
     extra.get(r.hid)!.referral.set(r.id, { receiverId: r.receiverId, organisationId: r.organisationId });
   }
 
-  const evals = await rowsOf<{ hid: string; id: string; plannedOn: string; status: string }>(tx, q.evaluations);
-  for (const e of evals) get(e.hid).evaluations.push({ id: e.id, plannedDate: e.plannedOn, recorded: e.status !== 'planned' });
+  const evals = await rowsOf<{ hid: string; id: string; plannedOn: string; status: string }>(
+    tx,
+    q.evaluations,
+  );
+  for (const e of evals)
+    get(e.hid).evaluations.push({ id: e.id, plannedDate: e.plannedOn, recorded: e.status !== 'planned' });
 
   // Households only seen through their facts still need their coordinator (for the people to notify).
   const seen = new Set(base.map((b) => b.id));
@@ -237,24 +276,45 @@ async function refsFor(tx: Tx, d: Detection, x: Extra) {
       };
     case 'action_overdue': {
       const [kind, id] = c.assignee.split(':') as [string, string];
-      if (kind === 'professional') return { memberId: null, organisationId: await orgOf(id), partnerUserId: id, assignee: c.assignee };
+      if (kind === 'professional')
+        return { memberId: null, organisationId: await orgOf(id), partnerUserId: id, assignee: c.assignee };
       if (kind === 'organisation') {
         const rows = await rowsOf<{ userId: string }>(
           tx,
           sql`select user_id as "userId" from involvements where household_id = ${c.householdId}::uuid
                 and organisation_id = ${id}::uuid and ended_at is null order by started_at limit 1`,
         );
-        return { memberId: null, organisationId: id, partnerUserId: rows[0]?.userId ?? null, assignee: c.assignee };
+        return {
+          memberId: null,
+          organisationId: id,
+          partnerUserId: rows[0]?.userId ?? null,
+          assignee: c.assignee,
+        };
       }
-      return { memberId: kind === 'member' ? id : null, organisationId: await orgOf(coordinator), partnerUserId: coordinator, assignee: c.assignee };
+      return {
+        memberId: kind === 'member' ? id : null,
+        organisationId: await orgOf(coordinator),
+        partnerUserId: coordinator,
+        assignee: c.assignee,
+      };
     }
     case 'referral_unanswered':
     case 'waitlist_overdue': {
       const r = x.referral.get(c.referralId);
-      return { memberId: null, organisationId: r?.organisationId ?? null, partnerUserId: r?.receiverId ?? null, referralId: c.referralId };
+      return {
+        memberId: null,
+        organisationId: r?.organisationId ?? null,
+        partnerUserId: r?.receiverId ?? null,
+        referralId: c.referralId,
+      };
     }
     case 'evaluation_overdue':
-      return { memberId: null, organisationId: await orgOf(coordinator), partnerUserId: coordinator, evaluationId: c.evaluationId };
+      return {
+        memberId: null,
+        organisationId: await orgOf(coordinator),
+        partnerUserId: coordinator,
+        evaluationId: c.evaluationId,
+      };
     default:
       return { memberId: null, organisationId: await orgOf(coordinator), partnerUserId: coordinator };
   }
@@ -290,7 +350,14 @@ export async function openStagnation(
     .onConflictDoNothing()
     .returning();
   if (!row) return null;
-  ctx.audit({ objectType: 'stagnation', objectId: row.id, householdId: row.householdId, memberId: row.memberId, action: 'create', basis: '' });
+  ctx.audit({
+    objectType: 'stagnation',
+    objectId: row.id,
+    householdId: row.householdId,
+    memberId: row.memberId,
+    action: 'create',
+    basis: '',
+  });
   await startStep(ctx, row, 0, ctx.now, ladder, 'opened', triggeredBy);
   return row;
 }
@@ -316,15 +383,35 @@ async function resolveAutomatically(ctx: SystemScope, keys: string[]): Promise<n
     await ctx.tx
       .update(escalationSteps)
       .set({ endedAt: ctx.now })
-      .where(and(inArray(escalationSteps.stagnationId, closed.map((c) => c.id)), sql`${escalationSteps.endedAt} is null`));
+      .where(
+        and(
+          inArray(
+            escalationSteps.stagnationId,
+            closed.map((c) => c.id),
+          ),
+          sql`${escalationSteps.endedAt} is null`,
+        ),
+      );
   }
   for (const c of closed)
-    ctx.audit({ objectType: 'stagnation', objectId: c.id, householdId: c.householdId, memberId: c.memberId, action: 'update', basis: '' });
+    ctx.audit({
+      objectType: 'stagnation',
+      objectId: c.id,
+      householdId: c.householdId,
+      memberId: c.memberId,
+      action: 'update',
+      basis: '',
+    });
   return closed.length;
 }
 
 /** Detects and reconciles for the whole region (time-based rules) or for a set of households (all rules). */
-async function reconcileSelection(ctx: SystemScope, sel: Selection, s: StagnationSettings, ladder: readonly LadderStep[]) {
+async function reconcileSelection(
+  ctx: SystemScope,
+  sel: Selection,
+  s: StagnationSettings,
+  ladder: readonly LadderStep[],
+) {
   const { facts, extra } = await loadFacts(ctx.tx, ctx.regionId, sel, s, ctx.now);
   const evaluated = sel.mode === 'region' ? TIME_BASED_KINDS : AUTOMATIC_KINDS;
   const detections = new Map<string, Detection[]>();
@@ -344,7 +431,12 @@ async function reconcileSelection(ctx: SystemScope, sel: Selection, s: Stagnatio
   const knownBy = new Map<string, KnownStagnation[]>();
   for (const k of known) {
     const list = knownBy.get(k.hid) ?? [];
-    list.push({ key: k.key, kind: k.kind, status: k.status === 'resolved' ? 'resolved' : 'open', evidenceAt: new Date(Number(k.evidenceAt)) });
+    list.push({
+      key: k.key,
+      kind: k.kind,
+      status: k.status === 'resolved' ? 'resolved' : 'open',
+      evidenceAt: new Date(Number(k.evidenceAt)),
+    });
     knownBy.set(k.hid, list);
   }
   let opened = 0;
@@ -367,7 +459,13 @@ async function climbDue(ctx: SystemScope, ladder: readonly LadderStep[]): Promis
   const due = await ctx.tx
     .select()
     .from(stagnations)
-    .where(and(eq(stagnations.regionId, ctx.regionId), ne(stagnations.status, 'resolved'), lt(stagnations.stepDeadline, ctx.now)))
+    .where(
+      and(
+        eq(stagnations.regionId, ctx.regionId),
+        ne(stagnations.status, 'resolved'),
+        lt(stagnations.stepDeadline, ctx.now),
+      ),
+    )
     .orderBy(asc(stagnations.stepDeadline))
     .limit(500)
     .for('update', { skipLocked: true });
@@ -376,14 +474,27 @@ async function climbDue(ctx: SystemScope, ladder: readonly LadderStep[]): Promis
     for (const pos of climb({ step: s.level, startedAt: s.stepStartedAt }, ladder, ctx.now)) {
       if (await startStep(ctx, s, pos.step, pos.startedAt, ladder, 'auto', null)) {
         escalated++;
-        ctx.audit({ objectType: 'stagnation', objectId: s.id, householdId: s.householdId, memberId: s.memberId, action: 'update', basis: '' });
+        ctx.audit({
+          objectType: 'stagnation',
+          objectId: s.id,
+          householdId: s.householdId,
+          memberId: s.memberId,
+          action: 'update',
+          basis: '',
+        });
       }
     }
   }
   return escalated;
 }
 
-async function bookkeeping(ctx: SystemScope, name: string, r: SweepResult, started: number, watermark?: Date) {
+async function bookkeeping(
+  ctx: SystemScope,
+  name: string,
+  r: SweepResult,
+  started: number,
+  watermark?: Date,
+) {
   const values = {
     lastStartedAt: new Date(started),
     lastFinishedAt: new Date(),
@@ -397,11 +508,17 @@ async function bookkeeping(ctx: SystemScope, name: string, r: SweepResult, start
   await ctx.tx
     .insert(stagnationSweeps)
     .values({ name, regionId: ctx.regionId, runs: 1, ...values })
-    .onConflictDoUpdate({ target: stagnationSweeps.name, set: { ...values, runs: sql`${stagnationSweeps.runs} + 1` } });
+    .onConflictDoUpdate({
+      target: stagnationSweeps.name,
+      set: { ...values, runs: sql`${stagnationSweeps.runs} + 1` },
+    });
 }
 
 async function tryLock(tx: Tx, name: string): Promise<boolean> {
-  const [r] = await rowsOf<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtextextended(${name}, 0)) as ok`);
+  const [r] = await rowsOf<{ ok: boolean }>(
+    tx,
+    sql`select pg_try_advisory_xact_lock(hashtextextended(${name}, 0)) as ok`,
+  );
   return r?.ok === true;
 }
 
@@ -444,8 +561,13 @@ export async function sweepChanged(
   const started = Date.now();
   return runAsSweep(db, regionId, now, 'stagnation-fast', async (ctx) => {
     if (opts.lock !== false && !(await tryLock(ctx.tx, `schakel.stagnation.fast.${regionId}`))) return null;
-    const [mark] = await ctx.tx.select().from(stagnationSweeps).where(eq(stagnationSweeps.name, `fast:${regionId}`));
-    const from = new Date((mark?.watermark ?? new Date(now.getTime() - LAG_MS)).getTime() - LAG_MS).toISOString();
+    const [mark] = await ctx.tx
+      .select()
+      .from(stagnationSweeps)
+      .where(eq(stagnationSweeps.name, `fast:${regionId}`));
+    const from = new Date(
+      (mark?.watermark ?? new Date(now.getTime() - LAG_MS)).getTime() - LAG_MS,
+    ).toISOString();
     const changed = await rowsOf<{ hid: string }>(
       ctx.tx,
       sql`select distinct x.hid from (
@@ -459,7 +581,12 @@ export async function sweepChanged(
     let result: SweepResult = { households: 0, opened: 0, resolved: 0, escalated: 0 };
     if (changed.length > 0) {
       const { settings, ladder } = await loadSettings(ctx.tx, regionId);
-      const r = await reconcileSelection(ctx, { mode: 'households', ids: changed.map((c) => c.hid) }, settings, ladder);
+      const r = await reconcileSelection(
+        ctx,
+        { mode: 'households', ids: changed.map((c) => c.hid) },
+        settings,
+        ladder,
+      );
       result = { ...r, escalated: 0 };
       if (r.opened + r.resolved > 0) ctx.audit({ objectType: 'stagnation_sweep', action: 'read', basis: '' });
     }

@@ -5,7 +5,12 @@ import { type LadderStep, ESCALATION_LEVELS } from '../../../domain/stagnation/s
 import type { Tx } from '../../db/connect.js';
 import { organisations, users } from '../../db/schema/core.js';
 import { households, members } from '../../db/schema/households.js';
-import { escalationSteps, stagnationOutreach, stagnationReports, stagnations } from '../../db/schema/stagnation.js';
+import {
+  escalationSteps,
+  stagnationOutreach,
+  stagnationReports,
+  stagnations,
+} from '../../db/schema/stagnation.js';
 
 const reporter = alias(users, 'reporter');
 
@@ -32,7 +37,12 @@ export async function selectStagnations(tx: Tx, where: SQL | undefined) {
 }
 export type StagnationSelection = Awaited<ReturnType<typeof selectStagnations>>[number];
 
-export function toStagnation(r: StagnationSelection, ladder: readonly LadderStep[], actorId: string, now: Date): Stagnation {
+export function toStagnation(
+  r: StagnationSelection,
+  ladder: readonly LadderStep[],
+  actorId: string,
+  now: Date,
+): Stagnation {
   const s = r.s;
   const resolved = s.status === 'resolved';
   const coordinator = r.coordinatorId === actorId;
@@ -55,7 +65,8 @@ export function toStagnation(r: StagnationSelection, ladder: readonly LadderStep
           }
         : null,
     member: s.memberId && r.memberName ? { id: s.memberId, name: r.memberName } : null,
-    organisation: s.organisationId && r.organisationName ? { id: s.organisationId, name: r.organisationName } : null,
+    organisation:
+      s.organisationId && r.organisationName ? { id: s.organisationId, name: r.organisationName } : null,
     subject: null,
     since: s.since.toISOString(),
     detectedAt: s.detectedAt.toISOString(),

@@ -12,7 +12,12 @@ import { DomainError, notFound } from '../../../domain/shared/errors.js';
 import { type HouseholdGrant, requireAccess } from '../../access/require-access.js';
 import type { AuditEvent } from '../../audit/writer.js';
 import { households, members } from '../../db/schema/households.js';
-import { escalationSteps, stagnationOutreach, stagnationReports, stagnations } from '../../db/schema/stagnation.js';
+import {
+  escalationSteps,
+  stagnationOutreach,
+  stagnationReports,
+  stagnations,
+} from '../../db/schema/stagnation.js';
 import type { Scope } from '../../db/scope.js';
 import { startStep } from './escalation.js';
 import { loadSettings } from './settings.js';
@@ -35,31 +40,68 @@ function stepContext(scope: Scope, grant: HouseholdGrant): SystemScope {
 export async function worklist(scope: Scope): Promise<Stagnation[]> {
   requireAccess(scope, 'stagnation.worklist');
   const { ladder } = await loadSettings(scope.tx, scope.actor.regionId);
-  const rows = await selectStagnations(scope.tx, and(openOnly, eq(households.coordinatorId, scope.actor.userId)));
+  const rows = await selectStagnations(
+    scope.tx,
+    and(openOnly, eq(households.coordinatorId, scope.actor.userId)),
+  );
   const items = rows.map((r) => toStagnation(r, ladder, scope.actor.userId, scope.now));
   items.sort((a, b) =>
     byUrgency(
-      { id: a.id, since: new Date(a.since), step: a.level, deadline: a.nextDeadline ? new Date(a.nextDeadline) : null },
-      { id: b.id, since: new Date(b.since), step: b.level, deadline: b.nextDeadline ? new Date(b.nextDeadline) : null },
+      {
+        id: a.id,
+        since: new Date(a.since),
+        step: a.level,
+        deadline: a.nextDeadline ? new Date(a.nextDeadline) : null,
+      },
+      {
+        id: b.id,
+        since: new Date(b.since),
+        step: b.level,
+        deadline: b.nextDeadline ? new Date(b.nextDeadline) : null,
+      },
     ),
   );
   for (const hid of new Set(items.map((i) => i.household.id)))
-    scope.audit({ objectType: 'stagnation_list', householdId: hid, action: 'read', basis: 'care_relation:coordinator', role: 'coordinator' });
+    scope.audit({
+      objectType: 'stagnation_list',
+      householdId: hid,
+      action: 'read',
+      basis: 'care_relation:coordinator',
+      role: 'coordinator',
+    });
   return items;
 }
 
 /** The stagnations of one household (open, or all): for everyone who works with it. */
-export async function householdStagnations(scope: Scope, householdId: string, status: 'open' | 'all'): Promise<Stagnation[]> {
+export async function householdStagnations(
+  scope: Scope,
+  householdId: string,
+  status: 'open' | 'all',
+): Promise<Stagnation[]> {
   const grant = await requireAccess(scope, 'read', { householdId, objectType: 'stagnation_list' });
   const { ladder } = await loadSettings(scope.tx, grant.regionId);
   const rows = await selectStagnations(
     scope.tx,
-    status === 'open' ? and(openOnly, eq(stagnations.householdId, householdId)) : eq(stagnations.householdId, householdId),
+    status === 'open'
+      ? and(openOnly, eq(stagnations.householdId, householdId))
+      : eq(stagnations.householdId, householdId),
   );
-  scope.audit({ objectType: 'stagnation_list', householdId, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'stagnation_list',
+    householdId,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return rows
     .map((r) => toStagnation(r, ladder, scope.actor.userId, scope.now))
-    .sort((a, b) => (a.status === 'resolved') !== (b.status === 'resolved') ? (a.status === 'resolved' ? 1 : -1) : b.since.localeCompare(a.since));
+    .sort((a, b) =>
+      (a.status === 'resolved') !== (b.status === 'resolved')
+        ? a.status === 'resolved'
+          ? 1
+          : -1
+        : b.since.localeCompare(a.since),
+    );
 }
 
 async function load(scope: Scope, id: string, permission: HouseholdPermission) {
@@ -68,7 +110,10 @@ async function load(scope: Scope, id: string, permission: HouseholdPermission) {
     .from(stagnations)
     .where(eq(stagnations.id, id));
   if (!found) throw notFound('stagnation');
-  const grant = await requireAccess(scope, permission, { householdId: found.householdId, objectType: 'stagnation' });
+  const grant = await requireAccess(scope, permission, {
+    householdId: found.householdId,
+    objectType: 'stagnation',
+  });
   const [row] = await selectStagnations(scope.tx, eq(stagnations.id, id));
   if (!row) throw notFound('stagnation');
   const { ladder } = await loadSettings(scope.tx, grant.regionId);
@@ -77,7 +122,15 @@ async function load(scope: Scope, id: string, permission: HouseholdPermission) {
 
 export async function getStagnation(scope: Scope, id: string): Promise<StagnationDetail> {
   const { grant, row, ladder } = await load(scope, id, 'read');
-  scope.audit({ objectType: 'stagnation', objectId: id, householdId: row.s.householdId, memberId: row.s.memberId, action: 'read', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'stagnation',
+    objectId: id,
+    householdId: row.s.householdId,
+    memberId: row.s.memberId,
+    action: 'read',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return {
     ...toStagnation(row, ladder, scope.actor.userId, scope.now),
     steps: await stepsOf(scope.tx, id),
@@ -101,12 +154,29 @@ async function touch(scope: Scope, id: string, set: Partial<typeof stagnations.$
 export async function acknowledge(scope: Scope, id: string): Promise<StagnationDetail> {
   const { grant, row } = await load(scope, id, 'stagnation.manage');
   unresolved(row.s.status);
-  if (row.s.status === 'open') await touch(scope, id, { status: 'acknowledged', acknowledgedAt: scope.now, acknowledgedBy: scope.actor.userId });
-  scope.audit({ objectType: 'stagnation', objectId: id, householdId: row.s.householdId, memberId: row.s.memberId, action: 'update', basis: grant.basis, role: grant.role });
+  if (row.s.status === 'open')
+    await touch(scope, id, {
+      status: 'acknowledged',
+      acknowledgedAt: scope.now,
+      acknowledgedBy: scope.actor.userId,
+    });
+  scope.audit({
+    objectType: 'stagnation',
+    objectId: id,
+    householdId: row.s.householdId,
+    memberId: row.s.memberId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return getStagnation(scope, id);
 }
 
-export async function recordOutreach(scope: Scope, id: string, input: OutreachInput): Promise<StagnationDetail> {
+export async function recordOutreach(
+  scope: Scope,
+  id: string,
+  input: OutreachInput,
+): Promise<StagnationDetail> {
   const { grant, row } = await load(scope, id, 'stagnation.manage');
   unresolved(row.s.status);
   const [o] = await scope.tx
@@ -122,8 +192,21 @@ export async function recordOutreach(scope: Scope, id: string, input: OutreachIn
       recordedAt: scope.now,
     })
     .returning({ id: stagnationOutreach.id });
-  if (row.s.status === 'open') await touch(scope, id, { status: 'acknowledged', acknowledgedAt: scope.now, acknowledgedBy: scope.actor.userId });
-  scope.audit({ objectType: 'stagnation_outreach', objectId: o!.id, householdId: row.s.householdId, memberId: row.s.memberId, action: 'create', basis: grant.basis, role: grant.role });
+  if (row.s.status === 'open')
+    await touch(scope, id, {
+      status: 'acknowledged',
+      acknowledgedAt: scope.now,
+      acknowledgedBy: scope.actor.userId,
+    });
+  scope.audit({
+    objectType: 'stagnation_outreach',
+    objectId: o!.id,
+    householdId: row.s.householdId,
+    memberId: row.s.memberId,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return getStagnation(scope, id);
 }
 
@@ -143,7 +226,15 @@ export async function resolve(scope: Scope, id: string, input: ResolveInput): Pr
     .update(escalationSteps)
     .set({ endedAt: scope.now })
     .where(and(eq(escalationSteps.stagnationId, id), isNull(escalationSteps.endedAt)));
-  scope.audit({ objectType: 'stagnation', objectId: id, householdId: row.s.householdId, memberId: row.s.memberId, action: 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'stagnation',
+    objectId: id,
+    householdId: row.s.householdId,
+    memberId: row.s.memberId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return getStagnation(scope, id);
 }
 
@@ -152,22 +243,48 @@ export async function escalate(scope: Scope, id: string): Promise<StagnationDeta
   const { grant, row, ladder } = await load(scope, id, 'stagnation.manage');
   unresolved(row.s.status);
   const next = row.s.level + 1;
-  if (next >= ladder.length) throw new DomainError('RULE_VIOLATION', 'This stagnation is already at the last step of the ladder.');
-  const ok = await startStep(stepContext(scope, grant), row.s, next, scope.now, ladder, 'manual', scope.actor.userId);
+  if (next >= ladder.length)
+    throw new DomainError('RULE_VIOLATION', 'This stagnation is already at the last step of the ladder.');
+  const ok = await startStep(
+    stepContext(scope, grant),
+    row.s,
+    next,
+    scope.now,
+    ladder,
+    'manual',
+    scope.actor.userId,
+  );
   if (!ok) throw new DomainError('CONFLICT', 'This step has just been started by someone else.');
-  scope.audit({ objectType: 'stagnation', objectId: id, householdId: row.s.householdId, memberId: row.s.memberId, action: 'update', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'stagnation',
+    objectId: id,
+    householdId: row.s.householdId,
+    memberId: row.s.memberId,
+    action: 'update',
+    basis: grant.basis,
+    role: grant.role,
+  });
   return getStagnation(scope, id);
 }
 
 /** A report by hand ("they stopped coming", "we cannot deliver" …): a stagnation at once, with step 1 started. */
-export async function reportStagnation(scope: Scope, householdId: string, input: StagnationReportInput): Promise<StagnationDetail> {
+export async function reportStagnation(
+  scope: Scope,
+  householdId: string,
+  input: StagnationReportInput,
+): Promise<StagnationDetail> {
   const grant = await requireAccess(scope, 'stagnation.report', { householdId, objectType: 'stagnation' });
   if (input.memberId) {
     const [m] = await scope.tx
       .select({ id: members.id })
       .from(members)
-      .where(and(eq(members.id, input.memberId), eq(members.householdId, householdId), isNull(members.removedAt)));
-    if (!m) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid.', { fields: [{ path: 'memberId', message: 'Not a member of this household.' }] });
+      .where(
+        and(eq(members.id, input.memberId), eq(members.householdId, householdId), isNull(members.removedAt)),
+      );
+    if (!m)
+      throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid.', {
+        fields: [{ path: 'memberId', message: 'Not a member of this household.' }],
+      });
   }
   const [report] = await scope.tx
     .insert(stagnationReports)
@@ -183,7 +300,15 @@ export async function reportStagnation(scope: Scope, householdId: string, input:
     })
     .returning();
   const ctx = stepContext(scope, grant);
-  scope.audit({ objectType: 'stagnation_report', objectId: report!.id, householdId, memberId: input.memberId ?? null, action: 'create', basis: grant.basis, role: grant.role });
+  scope.audit({
+    objectType: 'stagnation_report',
+    objectId: report!.id,
+    householdId,
+    memberId: input.memberId ?? null,
+    action: 'create',
+    basis: grant.basis,
+    role: grant.role,
+  });
   const opened = await openStagnation(
     ctx,
     grant.regionId,

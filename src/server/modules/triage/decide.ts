@@ -11,14 +11,15 @@ import { assertVersion } from '../../http/etag.js';
 import { keepHistory } from '../households/history.js';
 import { type SignalRow, publishStatus, toSummary } from '../signals/shared.js';
 import { loadSignal, toDetail } from './signal-detail.js';
-import { TRIAGE_BASIS, enterTriage, triageHousehold } from './triage-scope.js';
+import { enterTriage, triageAs, triageHousehold } from './triage-scope.js';
+import { notifyReferredOrganisation } from '../signals/passed-on.js';
 
 type Input = ReturnType<typeof import('../../../contracts/signals.js').TriageDecisionInput.parse>;
 
 const audit = (
   scope: Scope,
   e: { objectType: string; objectId: string; householdId?: string | null; action: 'create' | 'update' },
-) => scope.audit({ ...e, basis: TRIAGE_BASIS, role: 'process_manager' });
+) => scope.audit({ ...e, ...triageAs(scope) });
 
 /** Opens a household's case from the signal's subject: no coordinator yet (that is the next step, assignment). */
 async function openHousehold(scope: Scope, s: SignalRow, pyramidCategory: number | null): Promise<string> {
@@ -168,6 +169,7 @@ export async function decideSignal(
     .returning();
   if (!updated) throw new DomainError('STALE_VERSION', 'Someone else changed this in the meantime.');
   if (status !== s.status) await publishStatus(scope.tx, s, status, scope.now);
+  if (input.outcome === 'regular') await notifyReferredOrganisation(scope, updated);
   audit(scope, { objectType: 'signal', objectId: s.id, householdId, action: 'update' });
   return { signal: await toDetail(scope, updated, false), householdId: householdId ?? null };
 }

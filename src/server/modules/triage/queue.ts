@@ -3,7 +3,7 @@ import type { SignalSummary } from '../../../contracts/signals.js';
 import { signals } from '../../db/schema/signals.js';
 import type { Scope } from '../../db/scope.js';
 import { toSummary } from '../signals/shared.js';
-import { TRIAGE_BASIS, enterTriage } from './triage-scope.js';
+import { enterTriage, triageAs } from './triage-scope.js';
 
 /** The triage queue of the region: open signals by deadline (overdue first), or the latest decided ones. */
 export async function triageQueue(scope: Scope, state: 'open' | 'decided'): Promise<SignalSummary[]> {
@@ -28,8 +28,7 @@ export async function triageQueue(scope: Scope, state: 'open' | 'decided'): Prom
       objectId: r.id,
       householdId: r.householdId,
       action: 'read',
-      basis: TRIAGE_BASIS,
-      role: 'process_manager',
+      ...triageAs(scope),
     });
   }
   return rows.map((r) => toSummary(r, scope.now));

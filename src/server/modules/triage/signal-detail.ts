@@ -12,7 +12,7 @@ import { households, members } from '../../db/schema/households.js';
 import { signals } from '../../db/schema/signals.js';
 import type { Scope } from '../../db/scope.js';
 import { type SignalRow, toSummary } from '../signals/shared.js';
-import { TRIAGE_BASIS, enterTriage } from './triage-scope.js';
+import { enterTriage, triageAs } from './triage-scope.js';
 
 export async function loadSignal(scope: Scope, id: string): Promise<SignalRow> {
   const [row] = await scope.tx.select().from(signals).where(eq(signals.id, id));
@@ -60,8 +60,7 @@ async function candidatesFor(scope: Scope, s: SignalRow): Promise<MatchCandidate
       objectId: m.householdId,
       householdId: m.householdId,
       action: 'read',
-      basis: TRIAGE_BASIS,
-      role: 'process_manager',
+      ...triageAs(scope),
     });
   }
   return found.map((m) => ({
@@ -72,7 +71,7 @@ async function candidatesFor(scope: Scope, s: SignalRow): Promise<MatchCandidate
 }
 
 export async function toDetail(scope: Scope, s: SignalRow, withCandidates: boolean): Promise<SignalDetail> {
-  const people = [s.decidedBy, s.submittedBy].filter((x): x is string => !!x);
+  const people = [s.decidedBy, s.submittedBy, s.pickedUpBy].filter((x): x is string => !!x);
   const names = people.length
     ? await scope.tx
         .select({ id: users.id, name: users.name, org: users.organisationId })
@@ -130,6 +129,14 @@ export async function toDetail(scope: Scope, s: SignalRow, withCandidates: boole
             dominantProblem: (s.dominantProblem as OrganisationType | null) ?? null,
             decidedBy: { id: s.decidedBy, name: nameOf(s.decidedBy)?.name ?? '' },
             decidedAt: s.decidedAt.toISOString(),
+            pickedUp:
+              s.pickedUpAt && s.pickedUpBy && referred
+                ? {
+                    at: s.pickedUpAt.toISOString(),
+                    by: { id: s.pickedUpBy, name: nameOf(s.pickedUpBy)?.name ?? '' },
+                    organisation: referred.name,
+                  }
+                : null,
           }
         : null,
     version: s.version,
@@ -145,8 +152,7 @@ export async function getSignalForTriage(scope: Scope, id: string): Promise<Sign
     objectId: s.id,
     householdId: s.householdId,
     action: 'read',
-    basis: TRIAGE_BASIS,
-    role: 'process_manager',
+    ...triageAs(scope),
   });
   return toDetail(scope, s, true);
 }

@@ -19,6 +19,18 @@ export async function enterTriage(
 
 export const TRIAGE_BASIS = 'triage:process_manager';
 
+/**
+ * The role in which the actor triages, for the audit trail: process manager, or intake coordinator (who triages but
+ * does not assign). Process manager wins when someone has both.
+ */
+export function triageAs(scope: Scope): { role: 'process_manager' | 'intake_coordinator'; basis: string } {
+  const role =
+    !scope.actor.roles.includes('process_manager') && scope.actor.roles.includes('intake_coordinator')
+      ? 'intake_coordinator'
+      : 'process_manager';
+  return { role, basis: `triage:${role}` };
+}
+
 /** A household of the actor's region (row-level security filters by region under purpose 'triage'), or 404. */
 export async function triageHousehold(scope: Scope, id: string) {
   const [h] = await scope.tx.select().from(households).where(eq(households.id, id));
@@ -28,7 +40,7 @@ export async function triageHousehold(scope: Scope, id: string) {
       objectId: id,
       householdId: null,
       action: 'read',
-      basis: TRIAGE_BASIS,
+      basis: triageAs(scope).basis,
     });
     throw notFound('household');
   }

@@ -1,4 +1,4 @@
-import { IconBell, IconChartBar, IconClipboardCheck, IconSpeakerphone } from '@tabler/icons-react';
+import { IconBell, IconChartBar, IconClipboardCheck, IconInbox, IconSpeakerphone } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { GlobalPermission } from '../../../contracts/index.js';
 import type { Role } from '../../../contracts/roles.js';
@@ -17,6 +17,12 @@ export function signalsNavItems(roles: readonly Role[], t: TFunction) {
       label: t('signals.nav.report'),
       icon: <IconSpeakerphone size={18} aria-hidden />,
       permission: 'signal.submit',
+    },
+    {
+      to: '/passed-on',
+      label: t('signals.nav.passedOn'),
+      icon: <IconInbox size={18} aria-hidden />,
+      permission: 'signal.passed_on',
     },
   ];
   if (roles.includes('coordinator') || roles.includes('process_manager')) {

@@ -19,7 +19,9 @@ export function BoardPage() {
         <Text mt={4}>{t('stagnation.board.intro')}</Text>
       </div>
       <section aria-labelledby="board-levels">
-        <Title order={2} size="h3" id="board-levels" mb="sm">{t('stagnation.board.byLevel')}</Title>
+        <Title order={2} size="h3" id="board-levels" mb="sm">
+          {t('stagnation.board.byLevel')}
+        </Title>
         <Table.ScrollContainer minWidth={560}>
           <Table striped>
             <Table.Thead>
@@ -46,7 +48,9 @@ export function BoardPage() {
         </Table.ScrollContainer>
       </section>
       <section aria-labelledby="board-orgs">
-        <Title order={2} size="h3" id="board-orgs" mb="sm">{t('stagnation.board.organisations')}</Title>
+        <Title order={2} size="h3" id="board-orgs" mb="sm">
+          {t('stagnation.board.organisations')}
+        </Title>
         {b.organisations.length === 0 ? (
           <EmptyState>{t('stagnation.board.noneYet')}</EmptyState>
         ) : (
@@ -59,7 +63,9 @@ export function BoardPage() {
                   <Table.Th scope="col">{t('stagnation.board.open')}</Table.Th>
                   <Table.Th scope="col">{t('stagnation.board.median')}</Table.Th>
                   {b.openByLevel.map((l, i) => (
-                    <Table.Th scope="col" key={l.levelKey}>{t('stagnation.board.reached', { n: i + 1 })}</Table.Th>
+                    <Table.Th scope="col" key={l.levelKey}>
+                      {t('stagnation.board.reached', { n: i + 1 })}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -70,7 +76,9 @@ export function BoardPage() {
                     <Table.Td>{o.caused}</Table.Td>
                     <Table.Td>{o.open}</Table.Td>
                     <Table.Td>{o.medianDaysToResolve ?? '—'}</Table.Td>
-                    {o.reachedLevel.map((n, i) => <Table.Td key={i}>{n}</Table.Td>)}
+                    {o.reachedLevel.map((n, i) => (
+                      <Table.Td key={i}>{n}</Table.Td>
+                    ))}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -21,7 +21,9 @@ export function EscalationsPage() {
       notifySuccess(t('stagnation.escalations.done'));
     },
   });
-  const items = [...(query.data?.items ?? [])].sort((a, b) => (a.id === stepId ? -1 : b.id === stepId ? 1 : 0));
+  const items = [...(query.data?.items ?? [])].sort((a, b) =>
+    a.id === stepId ? -1 : b.id === stepId ? 1 : 0,
+  );
   return (
     <Stack gap="lg">
       <div>
@@ -37,34 +39,60 @@ export function EscalationsPage() {
         <EmptyState>{t('stagnation.escalations.empty')}</EmptyState>
       ) : (
         items.map((b) => (
-          <Card key={b.id} withBorder component="article" aria-labelledby={`esc-${b.id}`} bg={b.id === stepId ? 'gray.0' : undefined}>
+          <Card
+            key={b.id}
+            withBorder
+            component="article"
+            aria-labelledby={`esc-${b.id}`}
+            bg={b.id === stepId ? 'gray.0' : undefined}
+          >
             <Stack gap="xs">
               <Group justify="space-between" align="flex-start">
                 <Title order={2} size="h4" id={`esc-${b.id}`}>
                   {t(`stagnation.kind.${b.kind}`)}
                   {b.organisation ? ` — ${b.organisation}` : ''}
                 </Title>
-                <Badge variant="filled" color="gray.8">{t(`stagnation.level.${b.levelKey}`)}</Badge>
+                <Badge variant="filled" color="gray.8">
+                  {t(`stagnation.level.${b.levelKey}`)}
+                </Badge>
               </Group>
-              <Text size="sm">{t('stagnation.worklist.since')} {formatDate(b.since)}</Text>
-              <Text size="sm"><strong>{t('stagnation.escalations.agreed')}:</strong> {b.agreed}</Text>
-              <Text size="sm"><strong>{t('stagnation.escalations.notDelivered')}:</strong> {b.notDelivered}</Text>
-              <Text size="sm" fw={700}>{t('stagnation.escalations.tried')}:</Text>
+              <Text size="sm">
+                {t('stagnation.worklist.since')} {formatDate(b.since)}
+              </Text>
+              <Text size="sm">
+                <strong>{t('stagnation.escalations.agreed')}:</strong> {b.agreed}
+              </Text>
+              <Text size="sm">
+                <strong>{t('stagnation.escalations.notDelivered')}:</strong> {b.notDelivered}
+              </Text>
+              <Text size="sm" fw={700}>
+                {t('stagnation.escalations.tried')}:
+              </Text>
               {b.tried.length === 0 ? (
                 <Text size="sm">{t('stagnation.escalations.nothingTried')}</Text>
               ) : (
-                <List size="sm">{b.tried.map((x, i) => <List.Item key={i}>{x}</List.Item>)}</List>
+                <List size="sm">
+                  {b.tried.map((x, i) => (
+                    <List.Item key={i}>{x}</List.Item>
+                  ))}
+                </List>
               )}
               {b.resolved ? (
                 <Text size="sm">{t('stagnation.escalations.ended')}</Text>
               ) : b.acknowledgedAt ? (
-                <Text size="sm">{t('stagnation.escalations.acknowledged', { date: formatDateTime(b.acknowledgedAt) })}</Text>
+                <Text size="sm">
+                  {t('stagnation.escalations.acknowledged', { date: formatDateTime(b.acknowledgedAt) })}
+                </Text>
               ) : (
                 <Group gap="sm">
                   <Button onClick={() => ack.mutate(b.id)} loading={ack.isPending && ack.variables === b.id}>
                     {t('stagnation.escalations.acknowledge')}
                   </Button>
-                  {b.deadline && <Text size="sm">{t('stagnation.escalations.deadline', { date: formatDateTime(b.deadline) })}</Text>}
+                  {b.deadline && (
+                    <Text size="sm">
+                      {t('stagnation.escalations.deadline', { date: formatDateTime(b.deadline) })}
+                    </Text>
+                  )}
                 </Group>
               )}
             </Stack>

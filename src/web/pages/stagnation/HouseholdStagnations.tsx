@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,10 +33,17 @@ function ReportModal({ household, onClose }: { household: Household; onClose: ()
   const [reason, setReason] = useState<string | null>('stopped_coming');
   const [memberId, setMemberId] = useState<string | null>(null);
   const [description, setDescription] = useState('');
-  const members = useQuery({ queryKey: ['household', household.id, 'members'], queryFn: () => api.members.list(household.id) });
+  const members = useQuery({
+    queryKey: ['household', household.id, 'members'],
+    queryFn: () => api.members.list(household.id),
+  });
   const m = useMutation({
     mutationFn: () =>
-      stagnationApi.report(household.id, { reason: reason as (typeof REASONS)[number], description, memberId }, idem.key()),
+      stagnationApi.report(
+        household.id,
+        { reason: reason as (typeof REASONS)[number], description, memberId },
+        idem.key(),
+      ),
     onSettled: (_d, e) => idem.settle(e ?? undefined),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['household', household.id, 'stagnations'] });
@@ -35,10 +54,22 @@ function ReportModal({ household, onClose }: { household: Household; onClose: ()
   });
   return (
     <Modal opened onClose={onClose} title={t('stagnation.reportForm.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); m.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          m.mutate();
+        }}
+      >
         <Stack>
           <Text size="sm">{t('stagnation.reportForm.intro')}</Text>
-          <Select label={t('stagnation.reportForm.reason')} data={REASONS.map((r) => ({ value: r, label: t(`stagnation.reason.${r}`) }))} value={reason} onChange={setReason} allowDeselect={false} required />
+          <Select
+            label={t('stagnation.reportForm.reason')}
+            data={REASONS.map((r) => ({ value: r, label: t(`stagnation.reason.${r}`) }))}
+            value={reason}
+            onChange={setReason}
+            allowDeselect={false}
+            required
+          />
           <Select
             label={t('stagnation.reportForm.member')}
             data={(members.data?.items ?? []).map((mm) => ({ value: mm.id, label: mm.name }))}
@@ -46,10 +77,20 @@ function ReportModal({ household, onClose }: { household: Household; onClose: ()
             onChange={setMemberId}
             clearable
           />
-          <Textarea label={t('stagnation.reportForm.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} required maxLength={300} autosize minRows={3} />
+          <Textarea
+            label={t('stagnation.reportForm.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            required
+            maxLength={300}
+            autosize
+            minRows={3}
+          />
           <FormError error={m.error} />
           <Group justify="flex-end">
-            <Button type="submit" loading={m.isPending}>{t('stagnation.reportForm.save')}</Button>
+            <Button type="submit" loading={m.isPending}>
+              {t('stagnation.reportForm.save')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -73,7 +114,9 @@ export function HouseholdStagnations({ household }: { household: Household }) {
   return (
     <Card withBorder component="section" aria-labelledby="stagnation-heading">
       <Group justify="space-between" align="center" mb="xs">
-        <Title order={2} size="h4" id="stagnation-heading">{t('stagnation.household.title')}</Title>
+        <Title order={2} size="h4" id="stagnation-heading">
+          {t('stagnation.household.title')}
+        </Title>
         {canReport && (
           <Button size="xs" variant="default" onClick={() => setReporting(true)}>
             {t('stagnation.household.report')}
@@ -86,14 +129,23 @@ export function HouseholdStagnations({ household }: { household: Household }) {
         <Stack gap="xs">
           {items.map((s) => (
             <Group key={s.id} gap="xs" wrap="nowrap" align="flex-start">
-              <Badge variant="filled" color={s.overdue ? 'red.9' : 'gray.8'} size="sm" style={{ flexShrink: 0 }}>
+              <Badge
+                variant="filled"
+                color={s.overdue ? 'red.9' : 'gray.8'}
+                size="sm"
+                style={{ flexShrink: 0 }}
+              >
                 {t(`stagnation.levelShort.${s.levelKey}`)}
               </Badge>
               <Text size="sm">
                 {household.relation === 'coordinator' ? (
-                  <Anchor component={Link} to={`/stagnations/${s.id}`} fw={600}>{t(`stagnation.kind.${s.kind}`)}</Anchor>
+                  <Anchor component={Link} to={`/stagnations/${s.id}`} fw={600}>
+                    {t(`stagnation.kind.${s.kind}`)}
+                  </Anchor>
                 ) : (
-                  <Text span fw={600}>{t(`stagnation.kind.${s.kind}`)}</Text>
+                  <Text span fw={600}>
+                    {t(`stagnation.kind.${s.kind}`)}
+                  </Text>
                 )}
                 {' — '}
                 {explain(s, t)} ({t('stagnation.worklist.since')} {formatDate(s.since)})

@@ -33,22 +33,40 @@ function SettingsForm({ initial }: { initial: StagnationSettingsView }) {
   });
   const num = (v: string | number) => (typeof v === 'number' ? v : Number.parseInt(v, 10) || 0);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
       <Stack gap="lg">
         <Card withBorder component="fieldset" style={{ border: undefined }}>
-          <Title order={2} size="h3" mb="sm" component="legend">{t('stagnation.settings.thresholds')}</Title>
+          <Title order={2} size="h3" mb="sm" component="legend">
+            {t('stagnation.settings.thresholds')}
+          </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {FIELDS.map((f) => (
-              <NumberInput key={f} label={t(`stagnation.settings.${f}`)} value={values[f]} min={0} allowDecimal={false} onChange={(v) => setValues({ ...values, [f]: num(v) })} />
+              <NumberInput
+                key={f}
+                label={t(`stagnation.settings.${f}`)}
+                value={values[f]}
+                min={0}
+                allowDecimal={false}
+                onChange={(v) => setValues({ ...values, [f]: num(v) })}
+              />
             ))}
           </SimpleGrid>
         </Card>
         <Card withBorder component="fieldset">
-          <Title order={2} size="h3" mb="sm" component="legend">{t('stagnation.settings.ladder')}</Title>
+          <Title order={2} size="h3" mb="sm" component="legend">
+            {t('stagnation.settings.ladder')}
+          </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {values.ladder.map((step, i) =>
               step.workingDays === null ? (
-                <Text key={step.level} size="sm">{t(`stagnation.level.${step.level}`)}: {t('stagnation.settings.lastStep')}</Text>
+                <Text key={step.level} size="sm">
+                  {t(`stagnation.level.${step.level}`)}: {t('stagnation.settings.lastStep')}
+                </Text>
               ) : (
                 <NumberInput
                   key={step.level}
@@ -56,7 +74,12 @@ function SettingsForm({ initial }: { initial: StagnationSettingsView }) {
                   value={step.workingDays}
                   min={1}
                   allowDecimal={false}
-                  onChange={(v) => setValues({ ...values, ladder: values.ladder.map((s, j) => (j === i ? { ...s, workingDays: num(v) } : s)) })}
+                  onChange={(v) =>
+                    setValues({
+                      ...values,
+                      ladder: values.ladder.map((s, j) => (j === i ? { ...s, workingDays: num(v) } : s)),
+                    })
+                  }
                 />
               ),
             )}
@@ -64,7 +87,9 @@ function SettingsForm({ initial }: { initial: StagnationSettingsView }) {
         </Card>
         <FormError error={save.error} />
         <Group>
-          <Button type="submit" loading={save.isPending}>{t('stagnation.settings.save')}</Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('stagnation.settings.save')}
+          </Button>
         </Group>
       </Stack>
     </form>

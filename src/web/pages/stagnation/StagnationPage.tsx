@@ -1,4 +1,18 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +28,15 @@ import { useIdempotencyKey } from '../../lib/useIdempotencyKey.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { explain } from './labels.js';
 
-function OutreachModal({ s, opened, onClose }: { s: StagnationDetail; opened: boolean; onClose: () => void }) {
+function OutreachModal({
+  s,
+  opened,
+  onClose,
+}: {
+  s: StagnationDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const idem = useIdempotencyKey();
@@ -24,7 +46,11 @@ function OutreachModal({ s, opened, onClose }: { s: StagnationDetail; opened: bo
   const [note, setNote] = useState('');
   const m = useMutation({
     mutationFn: () =>
-      stagnationApi.outreach(s.id, { type: type as (typeof OUTREACH_TYPES)[number], clientReasons, partnerReasons, note }, idem.key()),
+      stagnationApi.outreach(
+        s.id,
+        { type: type as (typeof OUTREACH_TYPES)[number], clientReasons, partnerReasons, note },
+        idem.key(),
+      ),
     onSettled: (_d, e) => idem.settle(e ?? undefined),
     onSuccess: (d) => {
       qc.setQueryData(['stagnation', s.id], d);
@@ -35,15 +61,50 @@ function OutreachModal({ s, opened, onClose }: { s: StagnationDetail; opened: bo
   });
   return (
     <Modal opened={opened} onClose={onClose} title={t('stagnation.outreachForm.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); m.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          m.mutate();
+        }}
+      >
         <Stack>
-          <Select label={t('stagnation.outreachForm.type')} data={OUTREACH_TYPES.map((v) => ({ value: v, label: t(`stagnation.outreachType.${v}`) }))} value={type} onChange={setType} allowDeselect={false} required />
-          <Textarea label={t('stagnation.outreachForm.clientReasons')} value={clientReasons} onChange={(e) => setClientReasons(e.currentTarget.value)} maxLength={300} autosize minRows={2} />
-          <Textarea label={t('stagnation.outreachForm.partnerReasons')} value={partnerReasons} onChange={(e) => setPartnerReasons(e.currentTarget.value)} maxLength={300} autosize minRows={2} />
-          <Textarea label={t('stagnation.outreachForm.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={4000} autosize minRows={2} />
+          <Select
+            label={t('stagnation.outreachForm.type')}
+            data={OUTREACH_TYPES.map((v) => ({ value: v, label: t(`stagnation.outreachType.${v}`) }))}
+            value={type}
+            onChange={setType}
+            allowDeselect={false}
+            required
+          />
+          <Textarea
+            label={t('stagnation.outreachForm.clientReasons')}
+            value={clientReasons}
+            onChange={(e) => setClientReasons(e.currentTarget.value)}
+            maxLength={300}
+            autosize
+            minRows={2}
+          />
+          <Textarea
+            label={t('stagnation.outreachForm.partnerReasons')}
+            value={partnerReasons}
+            onChange={(e) => setPartnerReasons(e.currentTarget.value)}
+            maxLength={300}
+            autosize
+            minRows={2}
+          />
+          <Textarea
+            label={t('stagnation.outreachForm.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={4000}
+            autosize
+            minRows={2}
+          />
           <FormError error={m.error} />
           <Group justify="flex-end">
-            <Button type="submit" loading={m.isPending}>{t('stagnation.outreachForm.save')}</Button>
+            <Button type="submit" loading={m.isPending}>
+              {t('stagnation.outreachForm.save')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -57,7 +118,8 @@ function ResolveModal({ s, opened, onClose }: { s: StagnationDetail; opened: boo
   const [type, setType] = useState<string | null>('chain_moving');
   const [note, setNote] = useState('');
   const m = useMutation({
-    mutationFn: () => stagnationApi.resolve(s.id, { resolutionType: type as (typeof RESOLUTION_TYPES)[number], note }),
+    mutationFn: () =>
+      stagnationApi.resolve(s.id, { resolutionType: type as (typeof RESOLUTION_TYPES)[number], note }),
     onSuccess: (d) => {
       qc.setQueryData(['stagnation', s.id], d);
       void qc.invalidateQueries({ queryKey: ['stagnations'] });
@@ -67,13 +129,35 @@ function ResolveModal({ s, opened, onClose }: { s: StagnationDetail; opened: boo
   });
   return (
     <Modal opened={opened} onClose={onClose} title={t('stagnation.resolveForm.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); m.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          m.mutate();
+        }}
+      >
         <Stack>
-          <Select label={t('stagnation.resolveForm.type')} data={RESOLUTION_TYPES.map((v) => ({ value: v, label: t(`stagnation.resolution.${v}`) }))} value={type} onChange={setType} allowDeselect={false} required />
-          <Textarea label={t('stagnation.resolveForm.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} required maxLength={4000} autosize minRows={3} />
+          <Select
+            label={t('stagnation.resolveForm.type')}
+            data={RESOLUTION_TYPES.map((v) => ({ value: v, label: t(`stagnation.resolution.${v}`) }))}
+            value={type}
+            onChange={setType}
+            allowDeselect={false}
+            required
+          />
+          <Textarea
+            label={t('stagnation.resolveForm.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            required
+            maxLength={4000}
+            autosize
+            minRows={3}
+          />
           <FormError error={m.error} />
           <Group justify="flex-end">
-            <Button type="submit" loading={m.isPending}>{t('stagnation.resolveForm.save')}</Button>
+            <Button type="submit" loading={m.isPending}>
+              {t('stagnation.resolveForm.save')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -87,15 +171,24 @@ export function StagnationPage() {
   const { stagnationId = '' } = useParams();
   const qc = useQueryClient();
   const [modal, setModal] = useState<'outreach' | 'resolve' | null>(null);
-  const query = useQuery({ queryKey: ['stagnation', stagnationId], queryFn: () => stagnationApi.get(stagnationId) });
+  const query = useQuery({
+    queryKey: ['stagnation', stagnationId],
+    queryFn: () => stagnationApi.get(stagnationId),
+  });
   usePageTitle(query.data ? t(`stagnation.kind.${query.data.kind}`) : t('stagnation.worklist.title'));
   const done = (message: string) => (d: StagnationDetail) => {
     qc.setQueryData(['stagnation', stagnationId], d);
     void qc.invalidateQueries({ queryKey: ['stagnations'] });
     notifySuccess(message);
   };
-  const ack = useMutation({ mutationFn: () => stagnationApi.acknowledge(stagnationId), onSuccess: done(t('stagnation.detail.acknowledged')) });
-  const up = useMutation({ mutationFn: () => stagnationApi.escalate(stagnationId), onSuccess: done(t('stagnation.detail.escalated')) });
+  const ack = useMutation({
+    mutationFn: () => stagnationApi.acknowledge(stagnationId),
+    onSuccess: done(t('stagnation.detail.acknowledged')),
+  });
+  const up = useMutation({
+    mutationFn: () => stagnationApi.escalate(stagnationId),
+    onSuccess: done(t('stagnation.detail.escalated')),
+  });
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
@@ -106,26 +199,47 @@ export function StagnationPage() {
   return (
     <Stack gap="lg">
       <Breadcrumbs aria-label={t('common.breadcrumbs')}>
-        <Anchor component={Link} to="/stagnations">{t('stagnation.worklist.title')}</Anchor>
-        <Text span aria-current="page">{t(`stagnation.kind.${s.kind}`)}</Text>
+        <Anchor component={Link} to="/stagnations">
+          {t('stagnation.worklist.title')}
+        </Anchor>
+        <Text span aria-current="page">
+          {t(`stagnation.kind.${s.kind}`)}
+        </Text>
       </Breadcrumbs>
       <Stack gap={4}>
         <Title order={1}>{t(`stagnation.kind.${s.kind}`)}</Title>
         <Text>
-          <Anchor component={Link} to={`/households/${s.household.id}`}>{s.household.name}</Anchor>
+          <Anchor component={Link} to={`/households/${s.household.id}`}>
+            {s.household.name}
+          </Anchor>
           {' · '}
           {t('stagnation.worklist.since')} {formatDate(s.since)}
         </Text>
         <Text>{explain(s, t)}</Text>
         <Group gap="xs" mt={4}>
-          <Badge variant="filled" color={s.status === 'open' ? 'red.9' : s.status === 'resolved' ? TONE.success : 'gray.8'}>{t(`stagnation.status.${s.status}`)}</Badge>
-          <Badge variant="filled" color="gray.8">{t(`stagnation.level.${s.levelKey}`)}</Badge>
-          {s.overdue && <Badge variant="filled" color="red.9">{t('stagnation.worklist.overdue')}</Badge>}
+          <Badge
+            variant="filled"
+            color={s.status === 'open' ? 'red.9' : s.status === 'resolved' ? TONE.success : 'gray.8'}
+          >
+            {t(`stagnation.status.${s.status}`)}
+          </Badge>
+          <Badge variant="filled" color="gray.8">
+            {t(`stagnation.level.${s.levelKey}`)}
+          </Badge>
+          {s.overdue && (
+            <Badge variant="filled" color="red.9">
+              {t('stagnation.worklist.overdue')}
+            </Badge>
+          )}
         </Group>
-        {s.nextDeadline && <Text size="sm">{t('stagnation.detail.deadlineAt', { date: formatDateTime(s.nextDeadline) })}</Text>}
+        {s.nextDeadline && (
+          <Text size="sm">{t('stagnation.detail.deadlineAt', { date: formatDateTime(s.nextDeadline) })}</Text>
+        )}
         {s.status === 'resolved' && (
           <Text size="sm">
-            {s.autoResolvedReason ? t(`stagnation.autoReason.${s.autoResolvedReason}`) : `${t(`stagnation.resolution.${s.resolutionType ?? 'other'}`)}: ${s.resolutionNote}`}
+            {s.autoResolvedReason
+              ? t(`stagnation.autoReason.${s.autoResolvedReason}`)
+              : `${t(`stagnation.resolution.${s.resolutionType ?? 'other'}`)}: ${s.resolutionNote}`}
             {' · '}
             {t('stagnation.detail.resolvedOn', { date: formatDate(s.resolvedAt) })}
           </Text>
@@ -133,11 +247,30 @@ export function StagnationPage() {
       </Stack>
       {s.can.length > 0 && (
         <Group gap="sm">
-          {s.can.includes('acknowledge') && <Button onClick={() => ack.mutate()} loading={ack.isPending}>{t('stagnation.detail.acknowledge')}</Button>}
-          {s.can.includes('outreach') && <Button variant="default" onClick={() => setModal('outreach')}>{t('stagnation.detail.outreach')}</Button>}
-          {s.can.includes('resolve') && <Button variant="default" onClick={() => setModal('resolve')}>{t('stagnation.detail.resolve')}</Button>}
+          {s.can.includes('acknowledge') && (
+            <Button onClick={() => ack.mutate()} loading={ack.isPending}>
+              {t('stagnation.detail.acknowledge')}
+            </Button>
+          )}
+          {s.can.includes('outreach') && (
+            <Button variant="default" onClick={() => setModal('outreach')}>
+              {t('stagnation.detail.outreach')}
+            </Button>
+          )}
+          {s.can.includes('resolve') && (
+            <Button variant="default" onClick={() => setModal('resolve')}>
+              {t('stagnation.detail.resolve')}
+            </Button>
+          )}
           {s.can.includes('escalate') && (
-            <Button variant="default" color="red.9" onClick={() => { if (window.confirm(t('stagnation.detail.escalateConfirm'))) up.mutate(); }} loading={up.isPending}>
+            <Button
+              variant="default"
+              color="red.9"
+              onClick={() => {
+                if (window.confirm(t('stagnation.detail.escalateConfirm'))) up.mutate();
+              }}
+              loading={up.isPending}
+            >
               {t('stagnation.detail.escalate')}
             </Button>
           )}
@@ -145,20 +278,41 @@ export function StagnationPage() {
       )}
       <FormError error={ack.error ?? up.error} />
       <Card withBorder>
-        <Title order={2} size="h3" mb="sm">{t('stagnation.detail.steps')}</Title>
+        <Title order={2} size="h3" mb="sm">
+          {t('stagnation.detail.steps')}
+        </Title>
         <Timeline active={s.steps.length - 1} bulletSize={18} lineWidth={2}>
           {s.steps.map((st) => (
             <Timeline.Item key={st.id} title={t(`stagnation.level.${st.levelKey}`)}>
-              <Text size="sm">{t('stagnation.detail.notified', { name: [st.notified.name, st.notified.organisation].filter(Boolean).join(', ') || '—' })}</Text>
-              <Text size="sm">{t('stagnation.detail.startedAt', { date: formatDateTime(st.startedAt), trigger: t(`stagnation.trigger.${st.trigger}`) })}</Text>
-              {st.deadline && !st.endedAt && <Text size="sm">{t('stagnation.detail.deadlineAt', { date: formatDateTime(st.deadline) })}</Text>}
-              <Text size="sm">{st.acknowledgedAt ? t('stagnation.detail.acknowledgedAt', { date: formatDateTime(st.acknowledgedAt) }) : t('stagnation.detail.notAcknowledged')}</Text>
+              <Text size="sm">
+                {t('stagnation.detail.notified', {
+                  name: [st.notified.name, st.notified.organisation].filter(Boolean).join(', ') || '—',
+                })}
+              </Text>
+              <Text size="sm">
+                {t('stagnation.detail.startedAt', {
+                  date: formatDateTime(st.startedAt),
+                  trigger: t(`stagnation.trigger.${st.trigger}`),
+                })}
+              </Text>
+              {st.deadline && !st.endedAt && (
+                <Text size="sm">
+                  {t('stagnation.detail.deadlineAt', { date: formatDateTime(st.deadline) })}
+                </Text>
+              )}
+              <Text size="sm">
+                {st.acknowledgedAt
+                  ? t('stagnation.detail.acknowledgedAt', { date: formatDateTime(st.acknowledgedAt) })
+                  : t('stagnation.detail.notAcknowledged')}
+              </Text>
             </Timeline.Item>
           ))}
         </Timeline>
       </Card>
       <Card withBorder>
-        <Title order={2} size="h3" mb="sm">{t('stagnation.detail.outreachTitle')}</Title>
+        <Title order={2} size="h3" mb="sm">
+          {t('stagnation.detail.outreachTitle')}
+        </Title>
         {s.outreach.length === 0 ? (
           <Text>{t('stagnation.detail.noOutreach')}</Text>
         ) : (
@@ -166,10 +320,24 @@ export function StagnationPage() {
             {s.outreach.map((o) => (
               <div key={o.id}>
                 <Text fw={600}>{t(`stagnation.outreachType.${o.type}`)}</Text>
-                <Text size="sm">{t('stagnation.detail.by', { name: o.recordedBy.name, date: formatDateTime(o.recordedAt) })}</Text>
-                {o.clientReasons && <Text size="sm">{t('stagnation.detail.clientReasons')}: {o.clientReasons}</Text>}
-                {o.partnerReasons && <Text size="sm">{t('stagnation.detail.partnerReasons')}: {o.partnerReasons}</Text>}
-                {o.note && <Text size="sm">{t('stagnation.detail.note')}: {o.note}</Text>}
+                <Text size="sm">
+                  {t('stagnation.detail.by', { name: o.recordedBy.name, date: formatDateTime(o.recordedAt) })}
+                </Text>
+                {o.clientReasons && (
+                  <Text size="sm">
+                    {t('stagnation.detail.clientReasons')}: {o.clientReasons}
+                  </Text>
+                )}
+                {o.partnerReasons && (
+                  <Text size="sm">
+                    {t('stagnation.detail.partnerReasons')}: {o.partnerReasons}
+                  </Text>
+                )}
+                {o.note && (
+                  <Text size="sm">
+                    {t('stagnation.detail.note')}: {o.note}
+                  </Text>
+                )}
               </div>
             ))}
           </Stack>

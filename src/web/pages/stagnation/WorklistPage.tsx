@@ -11,7 +11,11 @@ import { explain } from './labels.js';
 export function WorklistPage() {
   const { t } = useTranslation();
   usePageTitle(t('stagnation.worklist.title'));
-  const query = useQuery({ queryKey: ['stagnations'], queryFn: stagnationApi.worklist, refetchInterval: 10_000 });
+  const query = useQuery({
+    queryKey: ['stagnations'],
+    queryFn: stagnationApi.worklist,
+    refetchInterval: 10_000,
+  });
   return (
     <Stack gap="lg">
       <div>
@@ -60,7 +64,11 @@ export function WorklistPage() {
                   <Table.Td>{formatDate(s.since)}</Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
-                      <Text size="sm">{s.nextDeadline ? formatDateTime(s.nextDeadline) : t('stagnation.worklist.noDeadline')}</Text>
+                      <Text size="sm">
+                        {s.nextDeadline
+                          ? formatDateTime(s.nextDeadline)
+                          : t('stagnation.worklist.noDeadline')}
+                      </Text>
                       <Text size="xs">{t(`stagnation.level.${s.levelKey}`)}</Text>
                       {s.overdue && (
                         <Badge variant="filled" color="red.9" size="sm">

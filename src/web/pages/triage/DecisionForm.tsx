@@ -7,6 +7,7 @@ import { ORGANISATION_TYPES, TRIAGE_OUTCOMES, type TriageOutcome } from '../../.
 import { isApiError } from '../../api/client.js';
 import { api } from '../../api/endpoints.js';
 import { type SignalDetail, signalsApi } from '../../api/signals.js';
+import { useSession } from '../../auth/session.js';
 import { FormError } from '../../components/states.js';
 import { useIdempotencyKey } from '../../lib/useIdempotencyKey.js';
 import { serverFieldErrors } from '../../lib/validation.js';
@@ -16,6 +17,7 @@ import { notifySuccess } from '../../lib/notify.js';
 export function DecisionForm({ signal, householdId }: { signal: SignalDetail; householdId: string | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { can } = useSession();
   const client = useQueryClient();
   const idem = useIdempotencyKey();
   const orgs = useQuery({ queryKey: ['organisations-directory'], queryFn: () => api.organisations.list() });
@@ -51,7 +53,11 @@ export function DecisionForm({ signal, householdId }: { signal: SignalDetail; ho
       idem.settle();
       notifySuccess(t('signals.triage.decidedToast'));
       void client.invalidateQueries({ queryKey: ['triage'] });
-      if (result.householdId && (result.signal.outcome === 'intensive' || result.signal.outcome === 'safety'))
+      if (
+        can('coordinator.assign') &&
+        result.householdId &&
+        (result.signal.outcome === 'intensive' || result.signal.outcome === 'safety')
+      )
         void navigate(`/assignment/${result.householdId}`);
       else void client.invalidateQueries({ queryKey: ['triage-signal', signal.id] });
     },

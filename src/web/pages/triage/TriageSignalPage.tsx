@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client.js';
 import { signalsApi } from '../../api/signals.js';
+import { useSession } from '../../auth/session.js';
 import { ErrorState, LoadingState, usePageTitle } from '../../components/states.js';
 import { formatDateOnly, formatDateTime } from '../../lib/format.js';
 import { NotFoundPage } from '../NotFoundPage.js';
@@ -27,6 +28,7 @@ import { DecisionForm } from './DecisionForm.js';
 export function TriageSignalPage() {
   const { t } = useTranslation();
   const { signalId = '' } = useParams();
+  const { can } = useSession();
   const query = useQuery({
     queryKey: ['triage-signal', signalId],
     queryFn: () => signalsApi.signal(signalId),
@@ -128,6 +130,17 @@ export function TriageSignalPage() {
                     {t('signals.triage.referTo')}: {s.decision.referredTo.name}
                   </Text>
                 )}
+                {s.decision.outcome === 'regular' && (
+                  <Text size="sm" fw={600}>
+                    {s.decision.pickedUp
+                      ? t('signals.pickedUpBy', {
+                          organisation: s.decision.pickedUp.organisation,
+                          name: s.decision.pickedUp.by.name,
+                          date: formatDateTime(s.decision.pickedUp.at),
+                        })
+                      : t('signals.notPickedUp')}
+                  </Text>
+                )}
                 <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
                   {s.decision.reasons}
                 </Text>
@@ -137,7 +150,7 @@ export function TriageSignalPage() {
                     date: formatDateTime(s.decision.decidedAt),
                   })}
                 </Text>
-                {s.household && (
+                {s.household && can('coordinator.assign') && (
                   <Button component={Link} to={`/assignment/${s.household.id}`} mt="md" variant="light">
                     {t('signals.triage.assign')}
                   </Button>
