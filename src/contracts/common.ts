@@ -46,8 +46,10 @@ type Undefaulted<T> = T extends z.ZodDefault<infer U> ? U : T;
  */
 export function patchOf<S extends z.ZodRawShape>(input: z.ZodObject<S>) {
   const shape = Object.fromEntries(
-    Object.entries(input.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+    Object.entries(input.shape).map(([key, field]) => [
+      key,
+      field instanceof z.ZodDefault ? field.unwrap() : field,
+    ]),
   ) as { [K in keyof S]: Undefaulted<S[K]> };
   return z.strictObject(shape).partial();
 }
-

@@ -69,7 +69,8 @@ export async function buildApp(deps: Omit<Deps, 'log'>, options: AppOptions = {}
     routePrefix: '/api/docs',
     staticCSP: true,
     // Swagger UI sets a few inline styles (its syntax highlighter); allow those, nothing else.
-    transformStaticCSP: (header) => header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
+    transformStaticCSP: (header) =>
+      header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -42,7 +42,11 @@ describe.each(testDbKinds())('administration on %s', (kind) => {
       1,
     );
     expect(upd.body).toMatchObject({ active: false, version: 2, director: { name: 'Nieuwe directeur' } });
-    expect(upd.body).toMatchObject({ email: 'info@example.nl', phone: '038 000 0000', manager: { name: 'Manager' } });
+    expect(upd.body).toMatchObject({
+      email: 'info@example.nl',
+      phone: '038 000 0000',
+      manager: { name: 'Manager' },
+    });
     const stale = await admin.patch(`/api/v1/organisations/${created.body.id}`, { name: 'Oud' }, 1);
     expect(stale.status).toBe(412);
     const badType = await admin.post('/api/v1/organisations', { ...anOrg('X'), type: 'bank' });

@@ -143,15 +143,13 @@ export async function assignCoordinator(
       .set({ relation: 'coordinator' })
       .where(and(eq(householdAccess.householdId, householdId), eq(householdAccess.userId, coordinator.id)));
   } else {
-    await tx
-      .insert(householdAccess)
-      .values({
-        householdId,
-        userId: coordinator.id,
-        relation: 'coordinator',
-        coordinatorId: coordinator.id,
-        createdAt: now,
-      });
+    await tx.insert(householdAccess).values({
+      householdId,
+      userId: coordinator.id,
+      relation: 'coordinator',
+      coordinatorId: coordinator.id,
+      createdAt: now,
+    });
   }
   await tx
     .update(householdAccess)

@@ -90,7 +90,17 @@ describe.each(testDbKinds())('households on %s', (kind) => {
 
     const seen = await partner.get(`/api/v1/households/${id}`);
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ relation: 'partner', can: ['action.report', 'plan.acknowledge', 'referral.write', 'contact.write', 'handover.write', 'stagnation.report'] });
+    expect(seen.body).toMatchObject({
+      relation: 'partner',
+      can: [
+        'action.report',
+        'plan.acknowledge',
+        'referral.write',
+        'contact.write',
+        'handover.write',
+        'stagnation.report',
+      ],
+    });
     expect((await partner.get(`/api/v1/households/${id}/members`)).body.items).toHaveLength(2);
     const edit = await partner.post(`/api/v1/households/${id}/members`, { name: 'Nieuw', role: 'child' });
     expect(edit.status).toBe(403);
@@ -164,11 +174,31 @@ describe.each(testDbKinds())('households on %s', (kind) => {
   it('a partial update changes only the fields sent', async () => {
     const c = await as(t.app, 'coord1');
     const id = (await c.post('/api/v1/households', aHousehold('Familie Gedeeltelijk'))).body.id as string;
-    const m = await c.post(`/api/v1/households/${id}/members`, { name: 'Met Telefoon', role: 'parent', phone: '06 1111 2222', lvb: true, preferredLanguage: 'tr' });
+    const m = await c.post(`/api/v1/households/${id}/members`, {
+      name: 'Met Telefoon',
+      role: 'parent',
+      phone: '06 1111 2222',
+      lvb: true,
+      preferredLanguage: 'tr',
+    });
     const upd = await c.patch(`/api/v1/households/${id}/members/${m.body.id}`, { name: 'Nieuwe Naam' }, 1);
-    expect(upd.body).toMatchObject({ name: 'Nieuwe Naam', phone: '06 1111 2222', lvb: true, preferredLanguage: 'tr' });
-    const n = await c.post(`/api/v1/households/${id}/network-contacts`, { name: 'Buur', relation: 'Buurman', quality: 'neutral', note: 'Helpt met boodschappen' });
-    const nu = await c.patch(`/api/v1/households/${id}/network-contacts/${n.body.id}`, { quality: 'supportive' }, 1);
+    expect(upd.body).toMatchObject({
+      name: 'Nieuwe Naam',
+      phone: '06 1111 2222',
+      lvb: true,
+      preferredLanguage: 'tr',
+    });
+    const n = await c.post(`/api/v1/households/${id}/network-contacts`, {
+      name: 'Buur',
+      relation: 'Buurman',
+      quality: 'neutral',
+      note: 'Helpt met boodschappen',
+    });
+    const nu = await c.patch(
+      `/api/v1/households/${id}/network-contacts/${n.body.id}`,
+      { quality: 'supportive' },
+      1,
+    );
     expect(nu.body).toMatchObject({ quality: 'supportive', note: 'Helpt met boodschappen' });
   });
 

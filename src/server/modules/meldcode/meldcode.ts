@@ -112,16 +112,14 @@ export async function recordStep(
   const latest = latestSteps(recorded.map((r) => ({ step: r.step, data: r.data as MeldcodeStepData })));
   const issues = checkStep(latest, input, amsterdamDate(scope.now));
   if (issues.length > 0) throw invalid(issues);
-  await scope.tx
-    .insert(meldcodeSteps)
-    .values({
-      caseId,
-      householdId,
-      step: input.step,
-      data: input,
-      recordedBy: scope.actor.userId,
-      recordedAt: scope.now,
-    });
+  await scope.tx.insert(meldcodeSteps).values({
+    caseId,
+    householdId,
+    step: input.step,
+    data: input,
+    recordedBy: scope.actor.userId,
+    recordedAt: scope.now,
+  });
   const closes = input.step === 5;
   const [row] = await scope.tx
     .update(meldcodeCases)
