@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery, AuditVerifyResult } from '../../../contracts/audit.js';
-import { ErrorBody } from '../../../contracts/common.js';
+
 import { requireAccess } from '../../access/require-access.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import type { Deps } from '../../deps.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { browseAudit } from './browse.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+const errors = errorResponses;
 
 export function auditRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

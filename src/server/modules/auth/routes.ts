@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangePasswordBody, LoginBody, SessionInfo } from '../../../contracts/auth.js';
-import { ErrorBody } from '../../../contracts/common.js';
+
 import { runScoped } from '../../db/scope.js';
 import type { Deps } from '../../deps.js';
+import { errorResponses } from '../../http/route-helpers.js';
 import {
   actorOf,
   authenticate,
@@ -19,7 +20,7 @@ import { login } from './login.js';
 import { loadSession, deleteSession } from './session-store.js';
 import { sessionInfo } from './session-info.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody, 429: ErrorBody };
+const errors = errorResponses;
 
 export function authRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

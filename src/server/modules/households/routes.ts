@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, Id, IdParams } from '../../../contracts/common.js';
+import { Id, IdParams } from '../../../contracts/common.js';
 import {
   ContactParams,
   HistoryList,
@@ -26,7 +26,7 @@ import {
 } from '../../../contracts/households.js';
 import type { Deps } from '../../deps.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses, noContentResponses } from '../../http/route-helpers.js';
 import { listHistory } from './history.js';
 import { getHousehold, listHouseholds, registerHousehold, updateHousehold } from './households.js';
 import { attachProfessional, detachProfessional, listInvolvements } from './involvements.js';
@@ -34,17 +34,8 @@ import { memberRecords } from './members.js';
 import { networkContactRecords } from './network-contacts.js';
 import { listRemoved } from './removed-records.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  412: ErrorBody,
-  422: ErrorBody,
-  428: ErrorBody,
-};
-const noContent = { 204: z.null(), ...errors };
+const errors = errorResponses;
+const noContent = noContentResponses;
 
 export function householdRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

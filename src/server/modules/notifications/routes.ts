@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { IdParams } from '../../../contracts/common.js';
 import { NotificationList, UnreadCount } from '../../../contracts/notifications.js';
 import type { Deps } from '../../deps.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { listInbox, markAllRead, markRead, unreadCount } from './inbox.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = errorResponses;
 
 export function notificationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

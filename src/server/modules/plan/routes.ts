@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { IdParams } from '../../../contracts/common.js';
 import {
   ActionInput,
   ActionPatch,
@@ -36,7 +36,7 @@ import {
 } from '../../../contracts/plan.js';
 import type { Deps } from '../../deps.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { addAction, reportOnAction, updateAction } from './actions.js';
 import { acknowledgeVersion, recordMemberAgreement } from './agreement.js';
 import { addAssessment, listAssessments } from './assessments.js';
@@ -48,16 +48,7 @@ import { getPlan } from './read-plan.js';
 import { addSafetyAssessment, listSafetyAssessments } from './safety.js';
 import { compareVersions, getVersion, listVersions, proposeVersion } from './versions.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  412: ErrorBody,
-  422: ErrorBody,
-  428: ErrorBody,
-};
+const errors = errorResponses;
 
 export function planRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

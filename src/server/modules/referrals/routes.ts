@@ -12,25 +12,16 @@ import {
   ReferralQueueQuery,
   ReferralStepInput,
 } from '../../../contracts/chain.js';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { IdParams } from '../../../contracts/common.js';
 import type { Deps } from '../../deps.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { createReferral } from './create-referral.js';
 import { involvedOverview, listMyNotices, markNoticeRead } from './involved.js';
 import { getReferral, listHouseholdReferrals, referralQueue } from './list-referrals.js';
 import { stepReferral } from './step-referral.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  412: ErrorBody,
-  422: ErrorBody,
-  428: ErrorBody,
-};
+const errors = errorResponses;
 
 export function referralRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

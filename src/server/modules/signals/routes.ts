@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { IdParams } from '../../../contracts/common.js';
 import {
   PassedOnDetail,
   PassedOnList,
@@ -15,24 +15,14 @@ import {
 import type { Deps } from '../../deps.js';
 import { requestMeta } from '../../http/auth-hooks.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { acknowledgePassedOn, getPassedOn, listPassedOn } from './passed-on.js';
 import { signalSettings } from './settings.js';
 import { signalStatus } from './status.js';
 import { listOwnSignals, submitProfessionalSignal } from './submit-professional.js';
 import { submitPublicSignal } from './submit-public.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  413: ErrorBody,
-  415: ErrorBody,
-  422: ErrorBody,
-  429: ErrorBody,
-};
+const errors = errorResponses;
 
 /** The public form's requests are small; anything larger is refused before parsing (413). */
 export const PUBLIC_BODY_LIMIT = 16 * 1024;
@@ -137,7 +127,7 @@ export function signalRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Acknowledge your organisation picked the signal up (If-Match: the signal version)',
         params: IdParams,
-        response: { 200: PassedOnDetail, 412: ErrorBody, 428: ErrorBody, ...errors },
+        response: { 200: PassedOnDetail, ...errors },
       },
     },
     async (req, reply) => {

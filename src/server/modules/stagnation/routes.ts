@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { IdParams } from '../../../contracts/common.js';
 import {
   EscalateInput,
   EscalationBriefingList,
@@ -17,7 +17,7 @@ import {
 } from '../../../contracts/stagnation.js';
 import type { Deps } from '../../deps.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { regionalBoard } from './board.js';
 import { acknowledgeStep, myEscalations } from './escalations.js';
 import { getSettings, updateSettings } from './settings.js';
@@ -32,16 +32,7 @@ import {
   worklist,
 } from './work.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  412: ErrorBody,
-  422: ErrorBody,
-  428: ErrorBody,
-};
+const errors = errorResponses;
 
 export function stagnationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { IdParams } from '../../../contracts/common.js';
 import { TimelinePage, TimelineQuery } from '../../../contracts/timeline.js';
 import type { Deps } from '../../deps.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { readTimeline } from './read-timeline.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody };
+const errors = errorResponses;
 
 export function timelineRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

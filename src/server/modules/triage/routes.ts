@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { IdParams } from '../../../contracts/common.js';
 import {
   SignalDetail,
   SignalList,
@@ -10,21 +10,12 @@ import {
 } from '../../../contracts/signals.js';
 import type { Deps } from '../../deps.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
-import { authed, inScope } from '../../http/route-helpers.js';
+import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { decideSignal } from './decide.js';
 import { triageQueue } from './queue.js';
 import { getSignalForTriage } from './signal-detail.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  412: ErrorBody,
-  422: ErrorBody,
-  428: ErrorBody,
-};
+const errors = errorResponses;
 
 export function triageRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
