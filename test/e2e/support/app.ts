@@ -64,7 +64,7 @@ export async function startE2eApp(): Promise<E2eApp> {
     cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
   }
   const { database } = await prepareDatabase(target, { seedDemo: true });
-  const config = { ...loadConfig({}), webDir: path.resolve('dist/web') };
+  const config = { ...loadConfig({}), webDir: path.resolve(process.env.SCHAKEL_WEB_DIR ?? 'dist/web') };
   const app = await buildApp({ db: database, config, version: 'e2e' });
   await app.listen({ port: 0, host: 'localhost' });
   const address = app.server.address();
