@@ -26,3 +26,16 @@ export const Notification = z.object({
 export type Notification = z.infer<typeof Notification>;
 export const NotificationList = z.object({ items: z.array(Notification), unread: z.number().int() });
 export const UnreadCount = z.object({ unread: z.number().int() });
+
+/** E-mail about notifications: none (in the app only), one per notification, or one a day with the number. */
+export const EMAIL_CHOICES = ['off', 'immediate', 'daily_digest'] as const;
+export const NotificationEmailChoice = z.enum(EMAIL_CHOICES);
+export type NotificationEmailChoice = z.infer<typeof NotificationEmailChoice>;
+/** Your own choice; `version` 0 until you first save (the default is `immediate`). Also sent as the ETag. */
+export const NotificationPreferences = z.object({
+  email: NotificationEmailChoice,
+  version: z.number().int(),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+export const NotificationPreferencesPatch = z.strictObject({ email: NotificationEmailChoice });
+export type NotificationPreferencesPatch = z.infer<typeof NotificationPreferencesPatch>;

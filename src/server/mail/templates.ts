@@ -29,6 +29,15 @@ export function professionalMail(kind: NotificationKind, link: string): MailText
   };
 }
 
+/** The daily digest: how many new notifications there are and a link to the inbox; nothing about what they are. */
+export function digestMail(count: number, inboxLink: string): MailText {
+  const what = count === 1 ? 'Er is 1 nieuw bericht' : `Er zijn ${count} nieuwe berichten`;
+  return {
+    subject: 'Je dagelijkse overzicht van Schakel',
+    body: `${what} voor je in Schakel sinds het vorige overzicht.\n\nLog in om ze te bekijken:\n${inboxLink}${footer}`,
+  };
+}
+
 const STATUS_TEXT: Record<SignalStatus, string> = {
   received: 'We hebben je melding ontvangen. We kijken er zo snel mogelijk naar.',
   picked_up: 'Je melding is opgepakt. Iemand gaat ermee aan de slag.',

@@ -5,6 +5,8 @@ import type {
   MeldcodeCase,
   MeldcodeStepInput,
   Notification,
+  NotificationEmailChoice,
+  NotificationPreferences,
   PassedOnDetail,
   PassedOnSummary,
   ProfessionalSignalInput,
@@ -69,6 +71,9 @@ export const signalsApi = {
   unread: () => request<{ unread: number }>('GET', '/notifications/unread-count'),
   markRead: (id: string) => request<void>('POST', `/notifications/${enc(id)}/read`),
   markAllRead: () => request<void>('POST', '/notifications/read-all'),
+  notificationPreferences: () => request<NotificationPreferences>('GET', '/notifications/preferences'),
+  saveNotificationPreferences: (version: number, email: NotificationEmailChoice) =>
+    request<NotificationPreferences>('PATCH', '/notifications/preferences', { body: { email }, version }),
   meldcode: (householdId: string) =>
     request<{ items: MeldcodeCase[] }>('GET', `/households/${enc(householdId)}/meldcode`),
   openMeldcode: (householdId: string, idempotencyKey: string) =>

@@ -175,6 +175,16 @@ export const signalsEn: Widen<typeof signalsNl> = {
     markAll: 'Mark all as read',
     open: 'Open',
     unread: 'New',
+    email: {
+      title: 'Notifications by e-mail',
+      intro:
+        'Your notifications are always shown here. Choose whether you also want an e-mail. An e-mail never says anything about a household, only a link.',
+      label: 'E-mail about notifications',
+      off: 'No e-mail, only here in Schakel',
+      immediate: 'An e-mail right away for each notification',
+      daily_digest: 'One e-mail a day (at 7 am) with the number of new notifications',
+      saved: 'Your choice has been saved.',
+    },
     kinds: {
       'signal.received': 'New signal {{code}} to triage',
       'signal.overdue': 'Signal {{code}} was not triaged in time',

@@ -171,6 +171,16 @@ export const signalsNl = {
     markAll: 'Alles gelezen',
     open: 'Openen',
     unread: 'Nieuw',
+    email: {
+      title: 'Meldingen per e-mail',
+      intro:
+        'Je ziet je meldingen altijd hier. Kies of je ook een e-mail wilt. In een e-mail staat nooit iets over een huishouden, alleen een link.',
+      label: 'E-mail over meldingen',
+      off: 'Geen e-mail, alleen hier in Schakel',
+      immediate: 'Meteen een e-mail bij elke melding',
+      daily_digest: 'Eén e-mail per dag (om 7 uur) met het aantal nieuwe meldingen',
+      saved: 'Je keuze is opgeslagen.',
+    },
     kinds: {
       'signal.received': 'Nieuw signaal {{code}} om te beoordelen',
       'signal.overdue': 'Signaal {{code}} is niet op tijd beoordeeld',

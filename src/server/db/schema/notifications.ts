@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core.js';
 import { households } from './households.js';
 
@@ -40,4 +40,37 @@ export const mailOutbox = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [index('mail_outbox_pending_idx').on(t.status, t.createdAt)],
+);
+
+/**
+ * How a professional wants notifications by e-mail: `off` (in the app only), `immediate` (one e-mail per
+ * notification) or `daily_digest` (one e-mail a day with the number of new ones). No row means `immediate`.
+ * `updated_at` is when the choice was last changed: a first digest counts notifications from then on.
+ */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  email: text('email').notNull().default('immediate'),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * One row per user and (Amsterdam) date a daily digest was made, written before its e-mail is queued in the same
+ * transaction: the primary key makes a second digest for the same day impossible, also with several instances.
+ * `covered_until` is the end of the counted window (the next digest counts from there); `count` may be 0 (then no
+ * e-mail is sent).
+ */
+export const notificationDigests = pgTable(
+  'notification_digests',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    digestDate: date('digest_date', { mode: 'string' }).notNull(),
+    coveredUntil: ts('covered_until').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.digestDate] })],
 );

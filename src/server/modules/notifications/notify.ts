@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { NotificationKind } from '../../../contracts/notifications.js';
 import { users } from '../../db/schema/core.js';
-import { notifications } from '../../db/schema/notifications.js';
+import { notificationPreferences, notifications } from '../../db/schema/notifications.js';
 import type { Tx } from '../../db/connect.js';
 import { enqueueMail } from '../../mail/outbox.js';
 import { absoluteLink, mailSettings } from '../../mail/settings.js';
@@ -16,7 +16,7 @@ export interface NotifyInput {
   /** Short labels for the in-app text (e.g. a reference code). Never case content: they may be shown in lists. */
   params?: Record<string, string>;
   householdId?: string | null;
-  /** Also e-mail each recipient (default true). The e-mail holds the link only. */
+  /** Also e-mail each recipient (default true), as far as their own choice allows (off / immediate / daily digest). The e-mail holds the link only. */
   email?: boolean;
 }
 
@@ -47,8 +47,22 @@ export async function notify(scope: { tx: Tx; now: Date }, input: NotifyInput): 
     })),
   );
   if (input.email !== false) {
+    // Each recipient's choice: `off` and `daily_digest` get no e-mail now (the digest job counts the inbox rows).
+    const choices = await scope.tx
+      .select({ userId: notificationPreferences.userId, email: notificationPreferences.email })
+      .from(notificationPreferences)
+      .where(
+        inArray(
+          notificationPreferences.userId,
+          active.map((p) => p.id),
+        ),
+      );
+    const choice = new Map(choices.map((c) => [c.userId, c.email]));
     const text = professionalMail(input.kind, absoluteLink(mailSettings(), input.link));
-    for (const p of active) await enqueueMail(scope.tx, p.email, text, scope.now);
+    for (const p of active) {
+      if ((choice.get(p.id) ?? 'immediate') !== 'immediate') continue;
+      await enqueueMail(scope.tx, p.email, text, scope.now);
+    }
   }
   return active.length;
 }

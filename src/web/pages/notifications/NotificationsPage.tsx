@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { signalsApi } from '../../api/signals.js';
 import { EmptyState, ErrorState, LoadingState, usePageTitle } from '../../components/states.js';
 import { formatDateTime } from '../../lib/format.js';
+import { EmailPreferences } from './EmailPreferences.js';
 
 /** The inbox behind the bell: what happened, with a link; never case content. */
 export function NotificationsPage() {
@@ -60,6 +61,7 @@ export function NotificationsPage() {
           ))}
         </Stack>
       )}
+      <EmailPreferences />
     </Stack>
   );
 }
