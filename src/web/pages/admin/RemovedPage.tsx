@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Table } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type RemovedRecord } from '../../api/endpoints.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { EmptyState, ErrorState, LoadingState, usePageTitle } from '../../components/states.js';
+import { PageIntro, QueryTable } from '../../components/QueryTable.js';
+import { usePageTitle } from '../../components/states.js';
 import { formatDateTime } from '../../lib/format.js';
 import { notifySuccess } from '../../lib/notify.js';
 
@@ -19,63 +20,45 @@ export function RemovedPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('removed.title')}</Title>
-        <Text c="dimmed">{t('removed.intro')}</Text>
-      </div>
-      {query.isPending && <LoadingState label={t('removed.loading')} />}
-      {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isSuccess && items.length === 0 && <EmptyState>{t('removed.empty')}</EmptyState>}
-      {items.length > 0 && (
-        <Table.ScrollContainer
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label={t('common.scrollTable')}
-          minWidth={760}
-        >
-          <Table striped withTableBorder verticalSpacing="sm" bg="white">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('removed.name')}</Table.Th>
-                <Table.Th scope="col">{t('removed.type')}</Table.Th>
-                <Table.Th scope="col">{t('removed.household')}</Table.Th>
-                <Table.Th scope="col">{t('removed.removedAt')}</Table.Th>
-                <Table.Th scope="col">{t('removed.removedBy')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={`${r.recordType}-${r.id}`}>
-                  <Table.Td fw={600}>{r.name}</Table.Td>
-                  <Table.Td>{t(`removed.recordType.${r.recordType}`)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/households/${r.householdId}`}>
-                      {r.householdName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(r.removedAt)}</Table.Td>
-                  <Table.Td>{r.removedBy?.name ?? t('common.unknown')}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconArrowBackUp size={14} aria-hidden />}
-                      onClick={() => setRestoring(r)}
-                      aria-label={t('removed.restoreNamed', { name: r.name })}
-                    >
-                      {t('removed.restore')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <PageIntro title={t('removed.title')} intro={t('removed.intro')} />
+      <QueryTable
+        query={query}
+        items={items}
+        loadingLabel={t('removed.loading')}
+        emptyText={t('removed.empty')}
+        minWidth={760}
+        columns={[
+          t('removed.name'),
+          t('removed.type'),
+          t('removed.household'),
+          t('removed.removedAt'),
+          t('removed.removedBy'),
+        ]}
+        row={(r) => (
+          <Table.Tr key={`${r.recordType}-${r.id}`}>
+            <Table.Td fw={600}>{r.name}</Table.Td>
+            <Table.Td>{t(`removed.recordType.${r.recordType}`)}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/households/${r.householdId}`}>
+                {r.householdName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{formatDateTime(r.removedAt)}</Table.Td>
+            <Table.Td>{r.removedBy?.name ?? t('common.unknown')}</Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconArrowBackUp size={14} aria-hidden />}
+                onClick={() => setRestoring(r)}
+                aria-label={t('removed.restoreNamed', { name: r.name })}
+              >
+                {t('removed.restore')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       {restoring && <RestoreDialog record={restoring} onClose={() => setRestoring(null)} />}
     </Stack>
   );

@@ -1,26 +1,25 @@
-import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Badge } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { MemberInput } from '../../../contracts/index.js';
-import { isApiError } from '../../api/client.js';
 import { api, type Household, type Member } from '../../api/endpoints.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import {
   emptyMember,
   MemberFields,
   type MemberFormValues,
   type MemberLanguage,
 } from '../../components/fields.js';
-import { StaleNotice, useStaleEdit, type StaleField } from '../../components/StaleNotice.js';
-import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states.js';
+import { RecordEditModal } from '../../components/RecordEditModal.js';
+import type { StaleField } from '../../components/StaleNotice.js';
+import { useRecordEdit } from '../../components/useRecordEdit.js';
+import { VersionedConfirmDialog } from '../../components/VersionedConfirmDialog.js';
 import { ageFrom, formatDateOnly } from '../../lib/format.js';
-import { useIdempotencyKey } from '../../lib/useIdempotencyKey.js';
-import { schemaErrors, serverFieldErrors } from '../../lib/validation.js';
+import { schemaErrors } from '../../lib/validation.js';
 import { TONE } from '../../theme.js';
 import { notifySuccess } from '../../lib/notify.js';
+import { Fact, RecordListTab } from './RecordListTab.js';
+
+export { Fact };
 
 const toValues = (m: Member): MemberFormValues => ({
   name: m.name,
@@ -32,16 +31,14 @@ const toValues = (m: Member): MemberFormValues => ({
   preferredLanguage: m.preferredLanguage as MemberLanguage,
 });
 
+const ROLE_ORDER = { parent: 0, other_adult: 1, child: 2 } as const;
+
 export function MembersTab({ household }: { household: Household }) {
   const { t } = useTranslation();
-  const canWrite = household.can.includes('member.write');
   const query = useQuery({
     queryKey: ['members', household.id],
     queryFn: () => api.members.list(household.id),
   });
-  const [editing, setEditing] = useState<Member | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Member | null>(null);
-  const ROLE_ORDER = { parent: 0, other_adult: 1, child: 2 } as const;
   const members = (query.data?.items ?? [])
     .filter((m) => !m.removed)
     .sort(
@@ -52,142 +49,75 @@ export function MembersTab({ household }: { household: Household }) {
     );
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t('members.title')}
-        </Title>
-        {canWrite && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-            {t('members.add')}
-          </Button>
-        )}
-      </Group>
-      {query.isPending && <LoadingState label={t('members.loading')} />}
-      {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isSuccess && members.length === 0 && <EmptyState>{t('members.empty')}</EmptyState>}
-      {members.length > 0 && (
-        <SimpleGrid
-          cols={{ base: 1, sm: 2, lg: 3 }}
-          spacing="md"
-          component="ul"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-        >
-          {members.map((m) => {
-            const age = ageFrom(m.dateOfBirth);
-            return (
-              <Card key={m.id} withBorder component="li" padding="md">
-                <Stack gap={6} h="100%">
-                  <Title order={3} size="h4">
-                    {m.name}
-                  </Title>
-                  <Group gap="xs">
-                    <Badge color="schakel.8">{t(`memberRole.${m.role}`)}</Badge>
-                    {m.lvb && <Badge color={TONE.accent}>{t('members.lvbBadge')}</Badge>}
-                  </Group>
-                  <dl className="facts">
-                    <Fact label={t('member.dateOfBirth')}>
-                      {m.dateOfBirth
-                        ? `${formatDateOnly(m.dateOfBirth)}${age !== null ? ` (${t('members.age', { count: age })})` : ''}`
-                        : t('common.unknown')}
-                    </Fact>
-                    <Fact label={t('member.phone')}>{m.phone || t('common.none')}</Fact>
-                    <Fact label={t('member.email')}>{m.email || t('common.none')}</Fact>
-                    <Fact label={t('member.preferredLanguage')}>
-                      {t(`memberLanguage.${m.preferredLanguage}`, { defaultValue: m.preferredLanguage })}
-                    </Fact>
-                  </dl>
-                  {canWrite && (
-                    <Group gap="xs" mt="auto">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconPencil size={14} aria-hidden />}
-                        onClick={() => setEditing(m)}
-                        aria-label={t('members.editNamed', { name: m.name })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color={TONE.danger}
-                        leftSection={<IconTrash size={14} aria-hidden />}
-                        onClick={() => setRemoving(m)}
-                        aria-label={t('members.removeNamed', { name: m.name })}
-                      >
-                        {t('common.remove')}
-                      </Button>
-                    </Group>
-                  )}
-                </Stack>
-              </Card>
-            );
-          })}
-        </SimpleGrid>
+    <RecordListTab
+      texts="members"
+      canWrite={household.can.includes('member.write')}
+      query={query}
+      items={members}
+      badges={(m) => (
+        <>
+          <Badge color="schakel.8">{t(`memberRole.${m.role}`)}</Badge>
+          {m.lvb && <Badge color={TONE.accent}>{t('members.lvbBadge')}</Badge>}
+        </>
       )}
-      {editing && (
-        <MemberModal
-          householdId={household.id}
-          member={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-        />
+      facts={(m) => {
+        const age = ageFrom(m.dateOfBirth);
+        return (
+          <>
+            <Fact label={t('member.dateOfBirth')}>
+              {m.dateOfBirth
+                ? `${formatDateOnly(m.dateOfBirth)}${age !== null ? ` (${t('members.age', { count: age })})` : ''}`
+                : t('common.unknown')}
+            </Fact>
+            <Fact label={t('member.phone')}>{m.phone || t('common.none')}</Fact>
+            <Fact label={t('member.email')}>{m.email || t('common.none')}</Fact>
+            <Fact label={t('member.preferredLanguage')}>
+              {t(`memberLanguage.${m.preferredLanguage}`, { defaultValue: m.preferredLanguage })}
+            </Fact>
+          </>
+        );
+      }}
+      editModal={(m, onClose) => <MemberModal householdId={household.id} member={m} onClose={onClose} />}
+      removeDialog={(m, onClose) => (
+        <RemoveMemberDialog householdId={household.id} member={m} onClose={onClose} />
       )}
-      {removing && (
-        <RemoveMemberDialog householdId={household.id} member={removing} onClose={() => setRemoving(null)} />
-      )}
-    </Stack>
+    />
   );
 }
 
-export function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function MemberModal({
-  householdId,
-  member,
-  onClose,
-}: {
+interface MemberProps<M> {
   householdId: string;
-  member: Member | null;
+  member: M;
   onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const idem = useIdempotencyKey();
-  const edit = useStaleEdit<Member>(member ?? ({ version: 0 } as Member));
-  const form = useForm<MemberFormValues>({
-    initialValues: member ? toValues(member) : emptyMember('child'),
-    validate: (values) => schemaErrors(MemberInput, values, t),
-  });
-  const fetchCurrent = async () =>
-    (await api.members.list(householdId)).items.find((m) => m.id === member?.id) ?? null;
+}
 
-  const save = useMutation({
-    mutationFn: (values: MemberFormValues) =>
+function useInvalidateMembers(householdId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['members', householdId] });
+    void queryClient.invalidateQueries({ queryKey: ['history', householdId] });
+    void queryClient.invalidateQueries({ queryKey: ['households'] });
+  };
+}
+
+function MemberModal({ householdId, member, onClose }: MemberProps<Member | null>) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateMembers(householdId);
+  const editor = useRecordEdit<Member, MemberFormValues>({
+    record: member,
+    initialValues: member ? toValues(member) : emptyMember('child'),
+    toValues,
+    validate: (values) => schemaErrors(MemberInput, values, t),
+    save: (values, version, key) =>
       member
-        ? api.members.update(householdId, member.id, edit.base.version, values)
-        : api.members.create(householdId, values, idem.key()),
-    onSuccess: () => {
-      idem.settle();
-      void queryClient.invalidateQueries({ queryKey: ['members', householdId] });
-      void queryClient.invalidateQueries({ queryKey: ['history', householdId] });
-      void queryClient.invalidateQueries({ queryKey: ['households'] });
+        ? api.members.update(householdId, member.id, version, values)
+        : api.members.create(householdId, values, key()),
+    fetchCurrent: async () =>
+      (await api.members.list(householdId)).items.find((m) => m.id === member?.id) ?? null,
+    onSaved: () => {
+      invalidate();
       notifySuccess(member ? t('common.saved') : t('members.added'));
       onClose();
-    },
-    onError: async (error) => {
-      idem.settle(error);
-      if (await edit.catchStale(error, fetchCurrent)) return;
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
     },
   });
 
@@ -210,91 +140,38 @@ function MemberModal({
   ];
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <RecordEditModal
+      editor={editor}
       title={member ? t('members.editTitle', { name: member.name }) : t('members.addTitle')}
-      size="lg"
+      submitLabel={member ? t('common.save') : t('members.add')}
+      staleFields={staleFields}
+      onClose={onClose}
     >
-      <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
-        <Stack gap="md">
-          {edit.stale && (
-            <StaleNotice
-              base={edit.base}
-              current={edit.stale.current}
-              mine={form.values}
-              fields={staleFields}
-              onKeepMine={() => {
-                form.setValues(edit.keepMineMerged(form.values));
-                save.reset();
-              }}
-              onTakeTheirs={() => {
-                const current = edit.takeTheirs();
-                if (current) form.setValues(toValues(current));
-                save.reset();
-              }}
-            />
-          )}
-          <MemberFields
-            idPrefix="member-edit"
-            field={(name, type) => form.getInputProps(name, type ? { type } : undefined)}
-          />
-          {!edit.stale && <FormError error={save.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!!edit.stale}>
-              {member ? t('common.save') : t('members.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <MemberFields
+        idPrefix="member-edit"
+        field={(name, type) => editor.form.getInputProps(name, type ? { type } : undefined)}
+      />
+    </RecordEditModal>
   );
 }
 
-function RemoveMemberDialog({
-  householdId,
-  member,
-  onClose,
-}: {
-  householdId: string;
-  member: Member;
-  onClose: () => void;
-}) {
+function RemoveMemberDialog({ householdId, member, onClose }: MemberProps<Member>) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => api.members.remove(householdId, member.id, member.version),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['members', householdId] });
-      void queryClient.invalidateQueries({ queryKey: ['history', householdId] });
-      void queryClient.invalidateQueries({ queryKey: ['households'] });
-      notifySuccess(t('members.removed', { name: member.name }));
-      onClose();
-    },
-    onError: (error) => {
-      if (isApiError(error) && error.code === 'STALE_VERSION') {
-        void queryClient.invalidateQueries({ queryKey: ['members', householdId] });
-      }
-    },
-  });
-  const stale = isApiError(remove.error) && remove.error.code === 'STALE_VERSION';
+  const invalidate = useInvalidateMembers(householdId);
   return (
-    <ConfirmDialog
-      opened
+    <VersionedConfirmDialog
       title={t('members.removeTitle')}
-      confirmLabel={stale ? t('common.close') : t('members.removeConfirm')}
-      danger={!stale}
-      busy={remove.isPending}
-      error={stale ? null : remove.error}
-      onConfirm={() => (stale ? onClose() : remove.mutate())}
-      onCancel={onClose}
-    >
-      {stale
-        ? t('members.removeStale', { name: member.name })
-        : t('members.removeText', { name: member.name })}
-    </ConfirmDialog>
+      confirmLabel={t('members.removeConfirm')}
+      text={t('members.removeText', { name: member.name })}
+      staleText={t('members.removeStale', { name: member.name })}
+      danger
+      mutationFn={() => api.members.remove(householdId, member.id, member.version)}
+      onDone={() => {
+        invalidate();
+        notifySuccess(t('members.removed', { name: member.name }));
+      }}
+      staleQueryKey={['members', householdId]}
+      onClose={onClose}
+    />
   );
 }

@@ -1,13 +1,12 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client.js';
 import { signalsApi } from '../../api/signals.js';
 import { EmptyState, ErrorState, FormError, LoadingState, usePageTitle } from '../../components/states.js';
-import { formatDateOnly, formatDateTime } from '../../lib/format.js';
+import { formatDateTime } from '../../lib/format.js';
 import { notifySuccess } from '../../lib/notify.js';
-import { NotFoundPage } from '../NotFoundPage.js';
+import { SignalHeader, SignalQueryFallback, SubjectFacts, useSignalTitle } from './SignalFacts.js';
 
 /** Signals passed on to the user's organisation (regular route): a list, newest first. */
 export function PassedOnListPage() {
@@ -80,45 +79,25 @@ export function PassedOnSignalPage() {
       void client.invalidateQueries({ queryKey: ['passed-on'], exact: true });
     },
   });
-  usePageTitle(
-    query.data ? `${query.data.subjectName} · ${query.data.referenceCode}` : t('signals.passedOn.title'),
-  );
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  }
+  useSignalTitle(query.data, t('signals.passedOn.title'));
+  if (!query.isSuccess) return <SignalQueryFallback query={query} />;
   const s = query.data;
-  const address = [
-    [s.subject.address.street, s.subject.address.houseNumber].filter(Boolean).join(' '),
-    [s.subject.address.postcode, s.subject.address.city].filter(Boolean).join(' '),
-  ]
-    .filter(Boolean)
-    .join(', ');
   return (
     <Stack gap="lg">
-      <Breadcrumbs aria-label={t('common.breadcrumbs')}>
-        <Anchor component={Link} to="/passed-on">
-          {t('signals.passedOn.title')}
-        </Anchor>
-        <Text span aria-current="page">
-          {s.referenceCode}
-        </Text>
-      </Breadcrumbs>
-      <div>
-        <Title order={1}>{s.subjectName}</Title>
-        <Group gap="xs" mt={6}>
-          <Badge variant="filled" color={s.urgency === 'urgent' ? '#9c3d00' : 'gray.8'}>
-            {t(`signals.urgency.${s.urgency}`)}
-          </Badge>
+      <SignalHeader
+        signal={s}
+        listTo="/passed-on"
+        listTitle={t('signals.passedOn.title')}
+        badges={
           <Badge variant="filled" color="schakel.8">
             {s.pickedUpAt ? t('signals.passedOn.pickedUp') : t('signals.passedOn.new')}
           </Badge>
-        </Group>
+        }
+      >
         <Text size="sm" mt={6}>
           {t('signals.passedOn.decidedBy', { name: s.decidedBy.name, date: formatDateTime(s.decidedAt) })}
         </Text>
-      </div>
+      </SignalHeader>
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4">
           {t('signals.passedOn.signaller')}
@@ -134,17 +113,7 @@ export function PassedOnSignalPage() {
         {!s.signaller.email && !s.signaller.phone && !s.signaller.organisation && (
           <Text size="sm">{t('signals.passedOn.noContact')}</Text>
         )}
-        <Title order={2} size="h4" mt="md">
-          {t('signals.triage.subjectDetails')}
-        </Title>
-        <Text mt="xs">{s.subject.name}</Text>
-        <Text size="sm">
-          {t('signals.triage.dob')}:{' '}
-          {s.subject.dateOfBirth ? formatDateOnly(s.subject.dateOfBirth) : t('signals.triage.unknown')}
-        </Text>
-        <Text size="sm">
-          {t('signals.triage.address')}: {address || t('signals.triage.unknown')}
-        </Text>
+        <SubjectFacts subject={s.subject} mt="md" />
       </Paper>
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4">

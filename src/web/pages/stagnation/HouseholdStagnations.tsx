@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,11 +6,11 @@ import { Link } from 'react-router';
 import { api, type Household } from '../../api/endpoints.js';
 import { stagnationApi } from '../../api/stagnation.js';
 import { REPORT_REASONS } from '../../../contracts/stagnation.js';
-import { FormError } from '../../components/states.js';
 import { formatDate } from '../../lib/format.js';
 import { notifySuccess } from '../../lib/notify.js';
 import { useIdempotencyKey } from '../../lib/useIdempotencyKey.js';
 import { explain } from './labels.js';
+import { ChoiceSelect, NoteField, StagnationFormModal } from './StagnationFormModal.js';
 
 const REASONS = REPORT_REASONS.filter((r) => r !== 'household_says_stuck');
 
@@ -53,48 +41,37 @@ function ReportModal({ household, onClose }: { household: Household; onClose: ()
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('stagnation.reportForm.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          m.mutate();
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('stagnation.reportForm.intro')}</Text>
-          <Select
-            label={t('stagnation.reportForm.reason')}
-            data={REASONS.map((r) => ({ value: r, label: t(`stagnation.reason.${r}`) }))}
-            value={reason}
-            onChange={setReason}
-            allowDeselect={false}
-            required
-          />
-          <Select
-            label={t('stagnation.reportForm.member')}
-            data={(members.data?.items ?? []).map((mm) => ({ value: mm.id, label: mm.name }))}
-            value={memberId}
-            onChange={setMemberId}
-            clearable
-          />
-          <Textarea
-            label={t('stagnation.reportForm.description')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            required
-            maxLength={300}
-            autosize
-            minRows={3}
-          />
-          <FormError error={m.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={m.isPending}>
-              {t('stagnation.reportForm.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <StagnationFormModal
+      title={t('stagnation.reportForm.title')}
+      saveLabel={t('stagnation.reportForm.save')}
+      onClose={onClose}
+      onSave={() => m.mutate()}
+      error={m.error}
+      pending={m.isPending}
+    >
+      <Text size="sm">{t('stagnation.reportForm.intro')}</Text>
+      <ChoiceSelect
+        label={t('stagnation.reportForm.reason')}
+        data={REASONS.map((r) => ({ value: r, label: t(`stagnation.reason.${r}`) }))}
+        value={reason}
+        onChange={setReason}
+      />
+      <Select
+        label={t('stagnation.reportForm.member')}
+        data={(members.data?.items ?? []).map((mm) => ({ value: mm.id, label: mm.name }))}
+        value={memberId}
+        onChange={setMemberId}
+        clearable
+      />
+      <NoteField
+        label={t('stagnation.reportForm.description')}
+        value={description}
+        onChange={setDescription}
+        required
+        maxLength={300}
+        minRows={3}
+      />
+    </StagnationFormModal>
   );
 }
 

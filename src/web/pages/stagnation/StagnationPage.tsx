@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,18 +13,22 @@ import { notifySuccess } from '../../lib/notify.js';
 import { useIdempotencyKey } from '../../lib/useIdempotencyKey.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { explain } from './labels.js';
+import { ChoiceSelect, NoteField, StagnationFormModal } from './StagnationFormModal.js';
 
-function OutreachModal({
-  s,
-  opened,
-  onClose,
-}: {
-  s: StagnationDetail;
-  opened: boolean;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
+/** After a change: the stagnation as it is now, the lists refreshed, and a message. */
+function useUpdated(id: string) {
   const qc = useQueryClient();
+  return (message: string, then?: () => void) => (d: StagnationDetail) => {
+    qc.setQueryData(['stagnation', id], d);
+    void qc.invalidateQueries({ queryKey: ['stagnations'] });
+    notifySuccess(message);
+    then?.();
+  };
+}
+
+function OutreachModal({ s, onClose }: { s: StagnationDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const updated = useUpdated(s.id);
   const idem = useIdempotencyKey();
   const [type, setType] = useState<string | null>('contacted_client');
   const [clientReasons, setClientReasons] = useState('');
@@ -52,116 +42,82 @@ function OutreachModal({
         idem.key(),
       ),
     onSettled: (_d, e) => idem.settle(e ?? undefined),
-    onSuccess: (d) => {
-      qc.setQueryData(['stagnation', s.id], d);
-      void qc.invalidateQueries({ queryKey: ['stagnations'] });
-      notifySuccess(t('stagnation.detail.saved'));
-      onClose();
-    },
+    onSuccess: updated(t('stagnation.detail.saved'), onClose),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('stagnation.outreachForm.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          m.mutate();
-        }}
-      >
-        <Stack>
-          <Select
-            label={t('stagnation.outreachForm.type')}
-            data={OUTREACH_TYPES.map((v) => ({ value: v, label: t(`stagnation.outreachType.${v}`) }))}
-            value={type}
-            onChange={setType}
-            allowDeselect={false}
-            required
-          />
-          <Textarea
-            label={t('stagnation.outreachForm.clientReasons')}
-            value={clientReasons}
-            onChange={(e) => setClientReasons(e.currentTarget.value)}
-            maxLength={300}
-            autosize
-            minRows={2}
-          />
-          <Textarea
-            label={t('stagnation.outreachForm.partnerReasons')}
-            value={partnerReasons}
-            onChange={(e) => setPartnerReasons(e.currentTarget.value)}
-            maxLength={300}
-            autosize
-            minRows={2}
-          />
-          <Textarea
-            label={t('stagnation.outreachForm.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            maxLength={4000}
-            autosize
-            minRows={2}
-          />
-          <FormError error={m.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={m.isPending}>
-              {t('stagnation.outreachForm.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <StagnationFormModal
+      title={t('stagnation.outreachForm.title')}
+      saveLabel={t('stagnation.outreachForm.save')}
+      onClose={onClose}
+      onSave={() => m.mutate()}
+      error={m.error}
+      pending={m.isPending}
+    >
+      <ChoiceSelect
+        label={t('stagnation.outreachForm.type')}
+        data={OUTREACH_TYPES.map((v) => ({ value: v, label: t(`stagnation.outreachType.${v}`) }))}
+        value={type}
+        onChange={setType}
+      />
+      <NoteField
+        label={t('stagnation.outreachForm.clientReasons')}
+        value={clientReasons}
+        onChange={setClientReasons}
+        maxLength={300}
+        minRows={2}
+      />
+      <NoteField
+        label={t('stagnation.outreachForm.partnerReasons')}
+        value={partnerReasons}
+        onChange={setPartnerReasons}
+        maxLength={300}
+        minRows={2}
+      />
+      <NoteField
+        label={t('stagnation.outreachForm.note')}
+        value={note}
+        onChange={setNote}
+        maxLength={4000}
+        minRows={2}
+      />
+    </StagnationFormModal>
   );
 }
 
-function ResolveModal({ s, opened, onClose }: { s: StagnationDetail; opened: boolean; onClose: () => void }) {
+function ResolveModal({ s, onClose }: { s: StagnationDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const updated = useUpdated(s.id);
   const [type, setType] = useState<string | null>('chain_moving');
   const [note, setNote] = useState('');
   const m = useMutation({
     mutationFn: () =>
       stagnationApi.resolve(s.id, { resolutionType: type as (typeof RESOLUTION_TYPES)[number], note }),
-    onSuccess: (d) => {
-      qc.setQueryData(['stagnation', s.id], d);
-      void qc.invalidateQueries({ queryKey: ['stagnations'] });
-      notifySuccess(t('stagnation.detail.resolved'));
-      onClose();
-    },
+    onSuccess: updated(t('stagnation.detail.resolved'), onClose),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('stagnation.resolveForm.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          m.mutate();
-        }}
-      >
-        <Stack>
-          <Select
-            label={t('stagnation.resolveForm.type')}
-            data={RESOLUTION_TYPES.map((v) => ({ value: v, label: t(`stagnation.resolution.${v}`) }))}
-            value={type}
-            onChange={setType}
-            allowDeselect={false}
-            required
-          />
-          <Textarea
-            label={t('stagnation.resolveForm.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            required
-            maxLength={4000}
-            autosize
-            minRows={3}
-          />
-          <FormError error={m.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={m.isPending}>
-              {t('stagnation.resolveForm.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <StagnationFormModal
+      title={t('stagnation.resolveForm.title')}
+      saveLabel={t('stagnation.resolveForm.save')}
+      onClose={onClose}
+      onSave={() => m.mutate()}
+      error={m.error}
+      pending={m.isPending}
+    >
+      <ChoiceSelect
+        label={t('stagnation.resolveForm.type')}
+        data={RESOLUTION_TYPES.map((v) => ({ value: v, label: t(`stagnation.resolution.${v}`) }))}
+        value={type}
+        onChange={setType}
+      />
+      <NoteField
+        label={t('stagnation.resolveForm.note')}
+        value={note}
+        onChange={setNote}
+        required
+        maxLength={4000}
+        minRows={3}
+      />
+    </StagnationFormModal>
   );
 }
 
@@ -169,25 +125,20 @@ function ResolveModal({ s, opened, onClose }: { s: StagnationDetail; opened: boo
 export function StagnationPage() {
   const { t } = useTranslation();
   const { stagnationId = '' } = useParams();
-  const qc = useQueryClient();
+  const updated = useUpdated(stagnationId);
   const [modal, setModal] = useState<'outreach' | 'resolve' | null>(null);
   const query = useQuery({
     queryKey: ['stagnation', stagnationId],
     queryFn: () => stagnationApi.get(stagnationId),
   });
   usePageTitle(query.data ? t(`stagnation.kind.${query.data.kind}`) : t('stagnation.worklist.title'));
-  const done = (message: string) => (d: StagnationDetail) => {
-    qc.setQueryData(['stagnation', stagnationId], d);
-    void qc.invalidateQueries({ queryKey: ['stagnations'] });
-    notifySuccess(message);
-  };
   const ack = useMutation({
     mutationFn: () => stagnationApi.acknowledge(stagnationId),
-    onSuccess: done(t('stagnation.detail.acknowledged')),
+    onSuccess: updated(t('stagnation.detail.acknowledged')),
   });
   const up = useMutation({
     mutationFn: () => stagnationApi.escalate(stagnationId),
-    onSuccess: done(t('stagnation.detail.escalated')),
+    onSuccess: updated(t('stagnation.detail.escalated')),
   });
 
   if (query.isPending) return <LoadingState />;
@@ -343,8 +294,8 @@ export function StagnationPage() {
           </Stack>
         )}
       </Card>
-      {modal === 'outreach' && <OutreachModal s={s} opened onClose={() => setModal(null)} />}
-      {modal === 'resolve' && <ResolveModal s={s} opened onClose={() => setModal(null)} />}
+      {modal === 'outreach' && <OutreachModal s={s} onClose={() => setModal(null)} />}
+      {modal === 'resolve' && <ResolveModal s={s} onClose={() => setModal(null)} />}
     </Stack>
   );
 }

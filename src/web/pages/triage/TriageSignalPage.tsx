@@ -1,27 +1,12 @@
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Grid, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client.js';
 import { signalsApi } from '../../api/signals.js';
 import { useSession } from '../../auth/session.js';
-import { ErrorState, LoadingState, usePageTitle } from '../../components/states.js';
-import { formatDateOnly, formatDateTime } from '../../lib/format.js';
-import { NotFoundPage } from '../NotFoundPage.js';
+import { formatDateTime } from '../../lib/format.js';
+import { SignalHeader, SignalQueryFallback, SubjectFacts, useSignalTitle } from '../signals/SignalFacts.js';
 import { DecisionForm } from './DecisionForm.js';
 
 /** One signal: what was reported, candidate matches to confirm, and the decision. Text is shown as text. */
@@ -34,51 +19,33 @@ export function TriageSignalPage() {
     queryFn: () => signalsApi.signal(signalId),
   });
   const [match, setMatch] = useState<string>('new');
-  usePageTitle(
-    query.data ? `${query.data.subjectName} · ${query.data.referenceCode}` : t('signals.triage.title'),
-  );
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  }
+  useSignalTitle(query.data, t('signals.triage.title'));
+  if (!query.isSuccess) return <SignalQueryFallback query={query} />;
   const s = query.data;
-  const address = [
-    [s.subject.address.street, s.subject.address.houseNumber].filter(Boolean).join(' '),
-    [s.subject.address.postcode, s.subject.address.city].filter(Boolean).join(' '),
-  ]
-    .filter(Boolean)
-    .join(', ');
   return (
     <Stack gap="lg">
-      <Breadcrumbs aria-label={t('common.breadcrumbs')}>
-        <Anchor component={Link} to="/triage">
-          {t('signals.triage.title')}
-        </Anchor>
-        <Text span aria-current="page">
-          {s.referenceCode}
-        </Text>
-      </Breadcrumbs>
-      <div>
-        <Title order={1}>{s.subjectName}</Title>
-        <Group gap="xs" mt={6}>
-          <Badge variant="filled" color={s.urgency === 'urgent' ? '#9c3d00' : 'gray.8'}>
-            {t(`signals.urgency.${s.urgency}`)}
-          </Badge>
-          {s.overdue && (
-            <Badge variant="filled" color="red.9">
-              {t('signals.triage.overdue')}
+      <SignalHeader
+        signal={s}
+        listTo="/triage"
+        listTitle={t('signals.triage.title')}
+        badges={
+          <>
+            {s.overdue && (
+              <Badge variant="filled" color="red.9">
+                {t('signals.triage.overdue')}
+              </Badge>
+            )}
+            <Badge variant="filled" color="schakel.8">
+              {s.outcome ? t(`signals.outcome.${s.outcome}`) : t(`signals.signalStatus.${s.status}`)}
             </Badge>
-          )}
-          <Badge variant="filled" color="schakel.8">
-            {s.outcome ? t(`signals.outcome.${s.outcome}`) : t(`signals.signalStatus.${s.status}`)}
-          </Badge>
-        </Group>
+          </>
+        }
+      >
         <Text size="sm" mt={6}>
           {t('signals.triage.received')}: {formatDateTime(s.receivedAt)} · {t('signals.triage.due')}:{' '}
           {formatDateTime(s.dueAt)}
         </Text>
-      </div>
+      </SignalHeader>
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
@@ -91,17 +58,7 @@ export function TriageSignalPage() {
               </Text>
             </Paper>
             <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4">
-                {t('signals.triage.subjectDetails')}
-              </Title>
-              <Text mt="xs">{s.subject.name}</Text>
-              <Text size="sm">
-                {t('signals.triage.dob')}:{' '}
-                {s.subject.dateOfBirth ? formatDateOnly(s.subject.dateOfBirth) : t('signals.triage.unknown')}
-              </Text>
-              <Text size="sm">
-                {t('signals.triage.address')}: {address || t('signals.triage.unknown')}
-              </Text>
+              <SubjectFacts subject={s.subject} />
               <Title order={2} size="h4" mt="md">
                 {t('signals.triage.signaller')}
               </Title>

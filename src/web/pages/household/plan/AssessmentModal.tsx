@@ -1,28 +1,12 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Checkbox, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifySuccess } from '../../../lib/notify.js';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIFE_DOMAINS, RELIANCE, type LifeDomain } from '../../../../contracts/plan.js';
-import { isApiError } from '../../../api/client.js';
 import type { Member } from '../../../api/endpoints.js';
-import { DateField } from '../../../components/fields.js';
-import { FormError } from '../../../components/states.js';
-import { useIdempotencyKey } from '../../../lib/useIdempotencyKey.js';
-import { serverFieldErrors } from '../../../lib/validation.js';
+import { PastDateField, today } from './PastDateField.js';
+import { PlanFormModal } from './PlanFormModal.js';
 import { planApi, planKeys } from './api.js';
+import { usePlanSave } from './usePlanSave.js';
 
 interface DomainValues {
   relevant: boolean;
@@ -38,8 +22,6 @@ interface Values {
   domains: Record<LifeDomain, DomainValues>;
 }
 
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
-
 export function AssessmentModal({
   householdId,
   members,
@@ -50,8 +32,6 @@ export function AssessmentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const idem = useIdempotencyKey();
   const form = useForm<Values>({
     initialValues: {
       memberId: members[0]?.id ?? null,
@@ -72,8 +52,9 @@ export function AssessmentModal({
       return errors;
     },
   });
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const save = usePlanSave({
+    householdId,
+    save: (v: Values, idemKey) =>
       planApi.addAssessment(
         householdId,
         {
@@ -88,119 +69,80 @@ export function AssessmentModal({
             reliesOn: v.domains[d].reliesOn as (typeof RELIANCE)[number][],
           })),
         },
-        idem.key(),
+        idemKey(),
       ),
-    onSuccess: () => {
-      idem.settle();
-      void queryClient.invalidateQueries({ queryKey: planKeys.assessments(householdId) });
-      notifySuccess(t('plan.assess.saved'));
-      onClose();
-    },
-    onError: (error) => {
-      idem.settle(error);
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
-    },
+    saved: t('plan.assess.saved'),
+    onClose,
+    setErrors: form.setErrors,
+    refresh: planKeys.assessments(householdId),
   });
-
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={t('plan.assess.addTitle')}
-      size="xl"
-    >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack gap="md">
-          <Group grow align="flex-start">
-            <Select
-              label={t('plan.assess.member')}
-              required
-              allowDeselect={false}
-              data={members.map((m) => ({ value: m.id, label: m.name }))}
-              {...form.getInputProps('memberId')}
-            />
-            <DateField
-              label={t('plan.assess.date')}
-              inputProps={form.getInputProps('assessedOn')}
-              maxToday
-              clearable={false}
-            />
-          </Group>
-          <Text size="sm">{t('plan.assess.onlyRelevant')}</Text>
-          {form.errors.domains && (
-            <Alert color="red" variant="light" role="alert">
-              {form.errors.domains}
-            </Alert>
-          )}
-          <Stack gap="xs">
-            {LIFE_DOMAINS.map((d) => {
-              const v = form.values.domains[d];
-              const name = t(`plan.domain.${d}`);
-              return (
-                <fieldset key={d} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-                  <legend>
-                    <Checkbox
-                      label={name}
-                      {...form.getInputProps(`domains.${d}.relevant`, { type: 'checkbox' })}
+    <PlanFormModal title={t('plan.assess.addTitle')} size="xl" onClose={onClose} form={form} save={save}>
+      <Group grow align="flex-start">
+        <Select
+          label={t('plan.assess.member')}
+          required
+          allowDeselect={false}
+          data={members.map((m) => ({ value: m.id, label: m.name }))}
+          {...form.getInputProps('memberId')}
+        />
+        <PastDateField label={t('plan.assess.date')} inputProps={form.getInputProps('assessedOn')} />
+      </Group>
+      <Text size="sm">{t('plan.assess.onlyRelevant')}</Text>
+      {form.errors.domains && (
+        <Alert color="red" variant="light" role="alert">
+          {form.errors.domains}
+        </Alert>
+      )}
+      <Stack gap="xs">
+        {LIFE_DOMAINS.map((d) => {
+          const v = form.values.domains[d];
+          const name = t(`plan.domain.${d}`);
+          return (
+            <fieldset key={d} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <legend>
+                <Checkbox
+                  label={name}
+                  {...form.getInputProps(`domains.${d}.relevant`, { type: 'checkbox' })}
+                />
+              </legend>
+              {v.relevant && (
+                <Stack gap="xs" mt="xs" ml="lg">
+                  <Radio.Group
+                    label={t('plan.assess.scoreLabel', { domain: name })}
+                    required
+                    {...form.getInputProps(`domains.${d}.score`)}
+                  >
+                    <Group gap="md" mt={4}>
+                      {[1, 2, 3, 4, 5].map((s) => (
+                        <Radio key={s} value={String(s)} label={t(`plan.score.${s}`)} />
+                      ))}
+                    </Group>
+                  </Radio.Group>
+                  <Group grow align="flex-start">
+                    <TextInput label={t('plan.assess.note')} {...form.getInputProps(`domains.${d}.note`)} />
+                    <TextInput
+                      label={t('plan.assess.strengths')}
+                      {...form.getInputProps(`domains.${d}.strengths`)}
                     />
-                  </legend>
-                  {v.relevant && (
-                    <Stack gap="xs" mt="xs" ml="lg">
-                      <Radio.Group
-                        label={t('plan.assess.scoreLabel', { domain: name })}
-                        required
-                        {...form.getInputProps(`domains.${d}.score`)}
-                      >
-                        <Group gap="md" mt={4}>
-                          {[1, 2, 3, 4, 5].map((s) => (
-                            <Radio key={s} value={String(s)} label={t(`plan.score.${s}`)} />
-                          ))}
-                        </Group>
-                      </Radio.Group>
-                      <Group grow align="flex-start">
-                        <TextInput
-                          label={t('plan.assess.note')}
-                          {...form.getInputProps(`domains.${d}.note`)}
-                        />
-                        <TextInput
-                          label={t('plan.assess.strengths')}
-                          {...form.getInputProps(`domains.${d}.strengths`)}
-                        />
-                      </Group>
-                      <Checkbox.Group
-                        label={t('plan.assess.reliesOn')}
-                        {...form.getInputProps(`domains.${d}.reliesOn`)}
-                      >
-                        <Group gap="md" mt={4}>
-                          {RELIANCE.map((r) => (
-                            <Checkbox key={r} value={r} label={t(`plan.reliance.${r}`)} />
-                          ))}
-                        </Group>
-                      </Checkbox.Group>
-                    </Stack>
-                  )}
-                </fieldset>
-              );
-            })}
-          </Stack>
-          <Textarea
-            label={t('plan.assess.generalNote')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('note')}
-          />
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+                  </Group>
+                  <Checkbox.Group
+                    label={t('plan.assess.reliesOn')}
+                    {...form.getInputProps(`domains.${d}.reliesOn`)}
+                  >
+                    <Group gap="md" mt={4}>
+                      {RELIANCE.map((r) => (
+                        <Checkbox key={r} value={r} label={t(`plan.reliance.${r}`)} />
+                      ))}
+                    </Group>
+                  </Checkbox.Group>
+                </Stack>
+              )}
+            </fieldset>
+          );
+        })}
+      </Stack>
+      <Textarea label={t('plan.assess.generalNote')} autosize minRows={2} {...form.getInputProps('note')} />
+    </PlanFormModal>
   );
 }

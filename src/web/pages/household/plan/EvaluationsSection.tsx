@@ -4,7 +4,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Modal,
   MultiSelect,
   Select,
   Stack,
@@ -14,23 +13,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifySuccess } from '../../../lib/notify.js';
 import { IconCalendarPlus, IconClipboardCheck } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVALUATION_DECISIONS, type ParticipantRef } from '../../../../contracts/plan.js';
-import { isApiError } from '../../../api/client.js';
 import { DateField } from '../../../components/fields.js';
-import { EmptyState, FormError } from '../../../components/states.js';
+import { EmptyState } from '../../../components/states.js';
 import { formatDateOnly } from '../../../lib/format.js';
-import { useIdempotencyKey } from '../../../lib/useIdempotencyKey.js';
-import { serverFieldErrors } from '../../../lib/validation.js';
 import type { PlanPeople } from './GoalsSection.js';
 import { type Evaluation, type Plan, planApi } from './api.js';
-import { refreshPlan } from './invalidate.js';
+import { PastDateField } from './PastDateField.js';
+import { PlanFormModal } from './PlanFormModal.js';
 import { participantOptions, splitRef } from './people.js';
 import { TONE } from '../../../theme.js';
+import { usePlanSave } from './usePlanSave.js';
 
 export function EvaluationsSection({
   householdId,
@@ -124,6 +120,11 @@ export function EvaluationsSection({
   );
 }
 
+interface ScheduleValues {
+  plannedOn: string | null;
+  participants: string[];
+}
+
 function ScheduleModal({
   householdId,
   people,
@@ -134,71 +135,40 @@ function ScheduleModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const idem = useIdempotencyKey();
-  const form = useForm<{ plannedOn: string | null; participants: string[] }>({
+  const form = useForm<ScheduleValues>({
     initialValues: { plannedOn: null, participants: [] },
     validate: {
       plannedOn: (v) => (v ? null : t('validation.required')),
       participants: (v) => (v.length ? null : t('validation.chooseOne')),
     },
   });
-  const save = useMutation({
-    mutationFn: (v: { plannedOn: string | null; participants: string[] }) =>
+  const save = usePlanSave({
+    householdId,
+    save: (v: ScheduleValues, idemKey) =>
       planApi.scheduleEvaluation(
         householdId,
         {
           plannedOn: v.plannedOn!,
           participants: v.participants.map((p) => splitRef<ParticipantRef['kind']>(p)),
         },
-        idem.key(),
+        idemKey(),
       ),
-    onSuccess: () => {
-      idem.settle();
-      refreshPlan(queryClient, householdId);
-      notifySuccess(t('plan.evaluations.scheduled'));
-      onClose();
-    },
-    onError: (error) => {
-      idem.settle(error);
-      if (isApiError(error) && error.fields.length)
-        form.setErrors(
-          serverFieldErrors(
-            error.fields.map((f) => ({ ...f, path: f.path.replace(/^participants\..*/, 'participants') })),
-            t,
-          ),
-        );
-    },
+    saved: t('plan.evaluations.scheduled'),
+    onClose,
+    setErrors: form.setErrors,
+    mapFields: (fields) =>
+      fields.map((f) => ({ ...f, path: f.path.replace(/^participants\..*/, 'participants') })),
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={t('plan.evaluations.addTitle')}
-      size="lg"
-    >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack gap="md">
-          <DateField label={t('plan.evaluations.date')} inputProps={form.getInputProps('plannedOn')} />
-          <MultiSelect
-            label={t('plan.evaluations.participants')}
-            required
-            data={participantOptions(people.members, people.contacts, people.involvements)}
-            {...form.getInputProps('participants')}
-          />
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <PlanFormModal title={t('plan.evaluations.addTitle')} onClose={onClose} form={form} save={save}>
+      <DateField label={t('plan.evaluations.date')} inputProps={form.getInputProps('plannedOn')} />
+      <MultiSelect
+        label={t('plan.evaluations.participants')}
+        required
+        data={participantOptions(people.members, people.contacts, people.involvements)}
+        {...form.getInputProps('participants')}
+      />
+    </PlanFormModal>
   );
 }
 
@@ -223,7 +193,6 @@ function RecordModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const open = plan.goals.filter((g) => g.status === 'active' || g.status === 'adjusted');
   const form = useForm<RecordValues>({
     initialValues: {
@@ -239,8 +208,9 @@ function RecordModal({
       decisions: { progress: (v) => (v.trim() ? null : t('validation.required')) },
     },
   });
-  const save = useMutation({
-    mutationFn: (v: RecordValues) =>
+  const save = usePlanSave({
+    householdId,
+    save: (v: RecordValues) =>
       planApi.recordEvaluation(householdId, evaluation.id, evaluation.version, {
         heldOn: v.heldOn!,
         decisions: v.decisions.map((d) => ({
@@ -251,81 +221,53 @@ function RecordModal({
         nextEvaluationOn: v.closesPlan ? null : v.nextEvaluationOn,
         closesPlan: v.closesPlan,
       }),
-    onSuccess: () => {
-      refreshPlan(queryClient, householdId);
-      notifySuccess(t('plan.evaluations.saved'));
-      onClose();
-    },
-    onError: (error) => {
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
-    },
+    saved: t('plan.evaluations.saved'),
+    onClose,
+    setErrors: form.setErrors,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <PlanFormModal
       title={t('plan.evaluations.recordTitle')}
       size="xl"
+      onClose={onClose}
+      form={form}
+      save={save}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack gap="md">
-          <DateField
-            label={t('plan.evaluations.heldOn')}
-            inputProps={form.getInputProps('heldOn')}
-            maxToday
-            clearable={false}
-          />
-          {open.length === 0 && <Text size="sm">{t('plan.evaluations.noOpenGoals')}</Text>}
-          {open.map((g, i) => (
-            <Card key={g.id} withBorder padding="sm">
-              <Stack gap="xs">
-                <Text fw={600}>“{g.text}”</Text>
-                <TextInput
-                  label={t('plan.evaluations.progress')}
-                  required
-                  {...form.getInputProps(`decisions.${i}.progress`)}
-                />
-                <Select
-                  label={t('plan.evaluations.decision')}
-                  allowDeselect={false}
-                  data={EVALUATION_DECISIONS.map((d) => ({
-                    value: d,
-                    label: t(`plan.evaluations.decisionLabel.${d}`),
-                  }))}
-                  {...form.getInputProps(`decisions.${i}.decision`)}
-                />
-              </Stack>
-            </Card>
-          ))}
-          <Textarea
-            label={t('plan.evaluations.notes')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('notes')}
-          />
-          <Checkbox
-            label={t('plan.evaluations.closesPlan')}
-            {...form.getInputProps('closesPlan', { type: 'checkbox' })}
-          />
-          {!form.values.closesPlan && (
-            <DateField
-              label={t('plan.evaluations.next')}
-              description={t('plan.evaluations.nextHelp')}
-              inputProps={form.getInputProps('nextEvaluationOn')}
+      <PastDateField label={t('plan.evaluations.heldOn')} inputProps={form.getInputProps('heldOn')} />
+      {open.length === 0 && <Text size="sm">{t('plan.evaluations.noOpenGoals')}</Text>}
+      {open.map((g, i) => (
+        <Card key={g.id} withBorder padding="sm">
+          <Stack gap="xs">
+            <Text fw={600}>“{g.text}”</Text>
+            <TextInput
+              label={t('plan.evaluations.progress')}
+              required
+              {...form.getInputProps(`decisions.${i}.progress`)}
             />
-          )}
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <Select
+              label={t('plan.evaluations.decision')}
+              allowDeselect={false}
+              data={EVALUATION_DECISIONS.map((d) => ({
+                value: d,
+                label: t(`plan.evaluations.decisionLabel.${d}`),
+              }))}
+              {...form.getInputProps(`decisions.${i}.decision`)}
+            />
+          </Stack>
+        </Card>
+      ))}
+      <Textarea label={t('plan.evaluations.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+      <Checkbox
+        label={t('plan.evaluations.closesPlan')}
+        {...form.getInputProps('closesPlan', { type: 'checkbox' })}
+      />
+      {!form.values.closesPlan && (
+        <DateField
+          label={t('plan.evaluations.next')}
+          description={t('plan.evaluations.nextHelp')}
+          inputProps={form.getInputProps('nextEvaluationOn')}
+        />
+      )}
+    </PlanFormModal>
   );
 }

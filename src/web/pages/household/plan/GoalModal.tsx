@@ -1,30 +1,16 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Radio,
-  Select,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Group, MultiSelect, Radio, Select, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifySuccess } from '../../../lib/notify.js';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { GOAL_KINDS, GOAL_STATUSES, LIFE_DOMAINS, type LifeDomain } from '../../../../contracts/plan.js';
 import { isApiError } from '../../../api/client.js';
 import type { Member } from '../../../api/endpoints.js';
 import { DateField } from '../../../components/fields.js';
-import { StaleNotice, useStaleEdit } from '../../../components/StaleNotice.js';
-import { FormError } from '../../../components/states.js';
+import { useStaleEdit } from '../../../components/StaleNotice.js';
 import { formatDateOnly } from '../../../lib/format.js';
-import { useIdempotencyKey } from '../../../lib/useIdempotencyKey.js';
-import { serverFieldErrors } from '../../../lib/validation.js';
+import { PlanFormModal } from './PlanFormModal.js';
+import { PlanStaleNotice } from './PlanStaleNotice.js';
 import { type Goal, planApi } from './api.js';
-import { refreshPlan } from './invalidate.js';
+import { usePlanSave } from './usePlanSave.js';
 
 interface Values {
   text: string;
@@ -59,8 +45,6 @@ export function GoalModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const idem = useIdempotencyKey();
   const edit = useStaleEdit<Goal>(goal ?? ({ version: 0 } as Goal));
   const required = (v: string | string[]) =>
     v.length > 0 && String(v).trim() ? null : t('validation.required');
@@ -73,8 +57,9 @@ export function GoalModal({
       successCriterion: required,
     },
   });
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+  const save = usePlanSave({
+    householdId,
+    save: (v: Values, idemKey) => {
       const body = {
         text: v.text,
         memberIds: v.memberIds,
@@ -84,7 +69,7 @@ export function GoalModal({
         targetDate: v.targetDate || null,
         status: v.status as Goal['status'],
       };
-      if (!goal) return planApi.addGoal(householdId, body, idem.key());
+      if (!goal) return planApi.addGoal(householdId, body, idemKey());
       // Send only what this user changed, so a redo after a conflict keeps the other person's changes.
       const touched = (Object.keys(body) as (keyof typeof body)[]).filter((k) => form.isDirty(k));
       return planApi.updateGoal(
@@ -94,18 +79,11 @@ export function GoalModal({
         Object.fromEntries(touched.map((k) => [k, body[k]])),
       );
     },
-    onSuccess: () => {
-      idem.settle();
-      refreshPlan(queryClient, householdId);
-      notifySuccess(t('plan.goals.saved'));
-      onClose();
-    },
-    onError: async (error) => {
-      idem.settle(error);
-      if (await edit.catchStale(error)) return;
-      if (isApiError(error) && error.code === 'VALIDATION_FAILED' && error.fields.length)
-        form.setErrors(serverFieldErrors(error.fields, t));
-    },
+    saved: t('plan.goals.saved'),
+    onClose,
+    setErrors: form.setErrors,
+    catchStale: edit.catchStale,
+    onlyValidation: true,
   });
   const limitError =
     isApiError(save.error) &&
@@ -114,117 +92,91 @@ export function GoalModal({
   const lvbLimit =
     limitError && isApiError(save.error) && save.error.fields.some((f) => f.message.includes('(3)'));
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <PlanFormModal
       title={goal ? t('plan.goals.editTitle') : t('plan.goals.addTitle')}
-      size="lg"
+      onClose={onClose}
+      form={form}
+      save={save}
+      stale={!!edit.stale}
+      alert={
+        limitError ? (
+          <Alert color="red" variant="light" role="alert">
+            {lvbLimit ? t('plan.goals.limitErrorLvb') : t('plan.goals.limitError', { limit: 5 })}
+          </Alert>
+        ) : undefined
+      }
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack gap="md">
-          {edit.stale && (
-            <StaleNotice
-              base={{ ...edit.base, memberIds: edit.base.members?.map((m) => m.id) }}
-              current={
-                edit.stale.current
-                  ? { ...edit.stale.current, memberIds: edit.stale.current.members.map((m) => m.id) }
-                  : null
-              }
-              mine={form.values}
-              fields={[
-                { key: 'text', label: t('plan.goals.text') },
-                {
-                  key: 'memberIds',
-                  label: t('plan.goals.members'),
-                  format: (v) =>
-                    (v as string[] | undefined)
-                      ?.map((id) => members.find((m) => m.id === id)?.name ?? '?')
-                      .join(', ') ?? '',
-                },
-                {
-                  key: 'domains',
-                  label: t('plan.goals.domains'),
-                  format: (v) =>
-                    (v as string[] | undefined)?.map((d) => t(`plan.domain.${d}`)).join(', ') ?? '',
-                },
-                { key: 'successCriterion', label: t('plan.goals.success') },
-                {
-                  key: 'targetDate',
-                  label: t('plan.goals.targetDate'),
-                  format: (v) => formatDateOnly(v as string) || '—',
-                },
-                {
-                  key: 'status',
-                  label: t('plan.goals.status'),
-                  format: (v) => t(`plan.goals.statusLabel.${String(v)}`),
-                },
-              ]}
-              onKeepMine={() => {
-                edit.keepMine();
-                save.reset();
-              }}
-              onTakeTheirs={() => {
-                const current = edit.takeTheirs();
-                if (current) form.setValues(toValues(current));
-                save.reset();
-              }}
-            />
-          )}
-          <Textarea
-            label={t('plan.goals.text')}
-            description={t('plan.goals.textHelp')}
-            required
-            autosize
-            minRows={2}
-            {...form.getInputProps('text')}
-          />
-          <MultiSelect
-            label={t('plan.goals.members')}
-            required
-            data={members.map((m) => ({ value: m.id, label: m.name }))}
-            {...form.getInputProps('memberIds')}
-          />
-          <MultiSelect
-            label={t('plan.goals.domains')}
-            required
-            data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))}
-            {...form.getInputProps('domains')}
-          />
-          <Radio.Group label={t('plan.goals.kind')} {...form.getInputProps('kind')}>
-            <Group gap="lg" mt={4}>
-              {GOAL_KINDS.map((k) => (
-                <Radio key={k} value={k} label={t(`plan.goals.kindLabel.${k}`)} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <TextInput label={t('plan.goals.success')} required {...form.getInputProps('successCriterion')} />
-          <Group grow align="flex-start">
-            <DateField label={t('plan.goals.targetDate')} inputProps={form.getInputProps('targetDate')} />
-            <Select
-              label={t('plan.goals.status')}
-              allowDeselect={false}
-              data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.goals.statusLabel.${s}`) }))}
-              {...form.getInputProps('status')}
-            />
-          </Group>
-          {limitError ? (
-            <Alert color="red" variant="light" role="alert">
-              {lvbLimit ? t('plan.goals.limitErrorLvb') : t('plan.goals.limitError', { limit: 5 })}
-            </Alert>
-          ) : (
-            !edit.stale && <FormError error={save.error} />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!!edit.stale}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <PlanStaleNotice
+        edit={edit}
+        view={(g) => ({ ...g, memberIds: g.members?.map((m) => m.id) })}
+        mine={form.values}
+        fields={[
+          { key: 'text', label: t('plan.goals.text') },
+          {
+            key: 'memberIds',
+            label: t('plan.goals.members'),
+            format: (v) =>
+              (v as string[] | undefined)
+                ?.map((id) => members.find((m) => m.id === id)?.name ?? '?')
+                .join(', ') ?? '',
+          },
+          {
+            key: 'domains',
+            label: t('plan.goals.domains'),
+            format: (v) => (v as string[] | undefined)?.map((d) => t(`plan.domain.${d}`)).join(', ') ?? '',
+          },
+          { key: 'successCriterion', label: t('plan.goals.success') },
+          {
+            key: 'targetDate',
+            label: t('plan.goals.targetDate'),
+            format: (v) => formatDateOnly(v as string) || '—',
+          },
+          {
+            key: 'status',
+            label: t('plan.goals.status'),
+            format: (v) => t(`plan.goals.statusLabel.${String(v)}`),
+          },
+        ]}
+        onReset={save.reset}
+        onTakeTheirs={(current) => form.setValues(toValues(current))}
+      />
+      <Textarea
+        label={t('plan.goals.text')}
+        description={t('plan.goals.textHelp')}
+        required
+        autosize
+        minRows={2}
+        {...form.getInputProps('text')}
+      />
+      <MultiSelect
+        label={t('plan.goals.members')}
+        required
+        data={members.map((m) => ({ value: m.id, label: m.name }))}
+        {...form.getInputProps('memberIds')}
+      />
+      <MultiSelect
+        label={t('plan.goals.domains')}
+        required
+        data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))}
+        {...form.getInputProps('domains')}
+      />
+      <Radio.Group label={t('plan.goals.kind')} {...form.getInputProps('kind')}>
+        <Group gap="lg" mt={4}>
+          {GOAL_KINDS.map((k) => (
+            <Radio key={k} value={k} label={t(`plan.goals.kindLabel.${k}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <TextInput label={t('plan.goals.success')} required {...form.getInputProps('successCriterion')} />
+      <Group grow align="flex-start">
+        <DateField label={t('plan.goals.targetDate')} inputProps={form.getInputProps('targetDate')} />
+        <Select
+          label={t('plan.goals.status')}
+          allowDeselect={false}
+          data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.goals.statusLabel.${s}`) }))}
+          {...form.getInputProps('status')}
+        />
+      </Group>
+    </PlanFormModal>
   );
 }

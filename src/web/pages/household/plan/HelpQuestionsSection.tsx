@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifySuccess } from '../../../lib/notify.js';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -6,15 +6,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIFE_DOMAINS, type LifeDomain } from '../../../../contracts/plan.js';
-import { isApiError } from '../../../api/client.js';
 import type { Member } from '../../../api/endpoints.js';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
-import { StaleNotice, useStaleEdit } from '../../../components/StaleNotice.js';
-import { EmptyState, FormError } from '../../../components/states.js';
-import { useIdempotencyKey } from '../../../lib/useIdempotencyKey.js';
-import { serverFieldErrors } from '../../../lib/validation.js';
+import { useStaleEdit } from '../../../components/StaleNotice.js';
+import { EmptyState } from '../../../components/states.js';
 import { type HelpQuestion, type Plan, planApi } from './api.js';
 import { refreshPlan } from './invalidate.js';
+import { PlanFormModal } from './PlanFormModal.js';
+import { PlanStaleNotice } from './PlanStaleNotice.js';
+import { usePlanSave } from './usePlanSave.js';
 import { TONE } from '../../../theme.js';
 
 const WHOLE = 'household';
@@ -144,8 +144,6 @@ function QuestionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const idem = useIdempotencyKey();
   const edit = useStaleEdit<HelpQuestion>(question ?? ({ version: 0 } as HelpQuestion));
   const toValues = (q: HelpQuestion | null): Values => ({
     memberId: q?.memberId ?? WHOLE,
@@ -159,8 +157,9 @@ function QuestionModal({
       text: (v) => (v.trim() ? null : t('validation.required')),
     },
   });
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+  const save = usePlanSave({
+    householdId,
+    save: (v: Values, idemKey) => {
       const body = {
         memberId: v.memberId === WHOLE ? null : v.memberId,
         domain: v.domain as LifeDomain,
@@ -168,96 +167,63 @@ function QuestionModal({
       };
       return question
         ? planApi.updateQuestion(householdId, question.id, edit.base.version, body)
-        : planApi.addQuestion(householdId, body, idem.key());
+        : planApi.addQuestion(householdId, body, idemKey());
     },
-    onSuccess: () => {
-      idem.settle();
-      refreshPlan(queryClient, householdId);
-      notifySuccess(t('plan.questions.saved'));
-      onClose();
-    },
-    onError: async (error) => {
-      idem.settle(error);
-      if (await edit.catchStale(error)) return;
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
-    },
+    saved: t('plan.questions.saved'),
+    onClose,
+    setErrors: form.setErrors,
+    catchStale: edit.catchStale,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <PlanFormModal
       title={question ? t('plan.questions.editTitle') : t('plan.questions.addTitle')}
-      size="lg"
+      onClose={onClose}
+      form={form}
+      save={save}
+      stale={!!edit.stale}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack gap="md">
-          {edit.stale && (
-            <StaleNotice
-              base={edit.base}
-              current={edit.stale.current}
-              mine={{
-                ...form.values,
-                memberId: form.values.memberId === WHOLE ? null : form.values.memberId,
-              }}
-              fields={[
-                { key: 'text', label: t('plan.questions.text') },
-                {
-                  key: 'domain',
-                  label: t('plan.questions.domain'),
-                  format: (v) => t(`plan.domain.${String(v)}`),
-                },
-                {
-                  key: 'memberId',
-                  label: t('plan.questions.member'),
-                  format: (v) => members.find((m) => m.id === v)?.name ?? t('plan.questions.wholeHousehold'),
-                },
-              ]}
-              onKeepMine={() => {
-                edit.keepMine();
-                save.reset();
-              }}
-              onTakeTheirs={() => {
-                const current = edit.takeTheirs();
-                if (current) form.setValues(toValues(current));
-                save.reset();
-              }}
-            />
-          )}
-          <Select
-            label={t('plan.questions.member')}
-            allowDeselect={false}
-            data={[
-              { value: WHOLE, label: t('plan.questions.wholeHousehold') },
-              ...members.map((m) => ({ value: m.id, label: m.name })),
-            ]}
-            {...form.getInputProps('memberId')}
-          />
-          <Select
-            label={t('plan.questions.domain')}
-            required
-            allowDeselect={false}
-            data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))}
-            {...form.getInputProps('domain')}
-          />
-          <Textarea
-            label={t('plan.questions.text')}
-            required
-            autosize
-            minRows={2}
-            {...form.getInputProps('text')}
-          />
-          {!edit.stale && <FormError error={save.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!!edit.stale}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <PlanStaleNotice
+        edit={edit}
+        mine={{ ...form.values, memberId: form.values.memberId === WHOLE ? null : form.values.memberId }}
+        fields={[
+          { key: 'text', label: t('plan.questions.text') },
+          {
+            key: 'domain',
+            label: t('plan.questions.domain'),
+            format: (v) => t(`plan.domain.${String(v)}`),
+          },
+          {
+            key: 'memberId',
+            label: t('plan.questions.member'),
+            format: (v) => members.find((m) => m.id === v)?.name ?? t('plan.questions.wholeHousehold'),
+          },
+        ]}
+        onReset={save.reset}
+        onTakeTheirs={(current) => form.setValues(toValues(current))}
+      />
+      <Select
+        label={t('plan.questions.member')}
+        allowDeselect={false}
+        data={[
+          { value: WHOLE, label: t('plan.questions.wholeHousehold') },
+          ...members.map((m) => ({ value: m.id, label: m.name })),
+        ]}
+        {...form.getInputProps('memberId')}
+      />
+      <Select
+        label={t('plan.questions.domain')}
+        required
+        allowDeselect={false}
+        data={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`plan.domain.${d}`) }))}
+        {...form.getInputProps('domain')}
+      />
+      <Textarea
+        label={t('plan.questions.text')}
+        required
+        autosize
+        minRows={2}
+        {...form.getInputProps('text')}
+      />
+    </PlanFormModal>
   );
 }

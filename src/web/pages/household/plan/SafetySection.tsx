@@ -1,31 +1,17 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Modal,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifySuccess } from '../../../lib/notify.js';
 import { IconPlus, IconShieldLock } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS } from '../../../../contracts/plan.js';
-import { isApiError } from '../../../api/client.js';
 import type { Member } from '../../../api/endpoints.js';
-import { DateField } from '../../../components/fields.js';
-import { EmptyState, ErrorState, FormError, LoadingState } from '../../../components/states.js';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states.js';
 import { formatDateOnly } from '../../../lib/format.js';
-import { useIdempotencyKey } from '../../../lib/useIdempotencyKey.js';
-import { serverFieldErrors } from '../../../lib/validation.js';
+import { PastDateField, today } from './PastDateField.js';
+import { PlanFormModal } from './PlanFormModal.js';
 import { planApi, planKeys } from './api.js';
+import { usePlanSave } from './usePlanSave.js';
 import { TONE } from '../../../theme.js';
 
 const RISK_COLOR = {
@@ -124,11 +110,9 @@ function SafetyModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const idem = useIdempotencyKey();
   const form = useForm<Values>({
     initialValues: {
-      assessedOn: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }),
+      assessedOn: today(),
       childIds: kids.map((c) => c.id),
       concerns: '',
       protectiveFactors: '',
@@ -141,78 +125,49 @@ function SafetyModal({
       riskLevel: (v) => (v ? null : t('validation.required')),
     },
   });
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const save = usePlanSave({
+    householdId,
+    save: (v: Values, idemKey) =>
       planApi.addSafety(
         householdId,
         { ...v, assessedOn: v.assessedOn!, riskLevel: v.riskLevel as (typeof RISK_LEVELS)[number] },
-        idem.key(),
+        idemKey(),
       ),
-    onSuccess: () => {
-      idem.settle();
-      void queryClient.invalidateQueries({ queryKey: planKeys.safety(householdId) });
-      notifySuccess(t('plan.safety.saved'));
-      onClose();
-    },
-    onError: (error) => {
-      idem.settle(error);
-      if (isApiError(error) && error.fields.length) form.setErrors(serverFieldErrors(error.fields, t));
-    },
+    saved: t('plan.safety.saved'),
+    onClose,
+    setErrors: form.setErrors,
+    refresh: planKeys.safety(householdId),
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={t('plan.safety.addTitle')}
-      size="lg"
-    >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
-        <Stack gap="md">
-          <DateField
-            label={t('plan.safety.date')}
-            inputProps={form.getInputProps('assessedOn')}
-            maxToday
-            clearable={false}
-          />
-          <Checkbox.Group label={t('plan.safety.children')} required {...form.getInputProps('childIds')}>
-            <Group gap="md" mt={4}>
-              {kids.map((c) => (
-                <Checkbox key={c.id} value={c.id} label={c.name} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Textarea
-            label={t('plan.safety.concerns')}
-            required
-            autosize
-            minRows={3}
-            {...form.getInputProps('concerns')}
-          />
-          <Textarea
-            label={t('plan.safety.protective')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('protectiveFactors')}
-          />
-          <Radio.Group label={t('plan.safety.risk')} required {...form.getInputProps('riskLevel')}>
-            <Group gap="md" mt={4}>
-              {RISK_LEVELS.map((r) => (
-                <Radio key={r} value={r} label={t(`plan.safety.riskLevel.${r}`)} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <FormError error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <PlanFormModal title={t('plan.safety.addTitle')} onClose={onClose} form={form} save={save}>
+      <PastDateField label={t('plan.safety.date')} inputProps={form.getInputProps('assessedOn')} />
+      <Checkbox.Group label={t('plan.safety.children')} required {...form.getInputProps('childIds')}>
+        <Group gap="md" mt={4}>
+          {kids.map((c) => (
+            <Checkbox key={c.id} value={c.id} label={c.name} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Textarea
+        label={t('plan.safety.concerns')}
+        required
+        autosize
+        minRows={3}
+        {...form.getInputProps('concerns')}
+      />
+      <Textarea
+        label={t('plan.safety.protective')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('protectiveFactors')}
+      />
+      <Radio.Group label={t('plan.safety.risk')} required {...form.getInputProps('riskLevel')}>
+        <Group gap="md" mt={4}>
+          {RISK_LEVELS.map((r) => (
+            <Radio key={r} value={r} label={t(`plan.safety.riskLevel.${r}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+    </PlanFormModal>
   );
 }
