@@ -21,7 +21,11 @@ function runWorker(args: string[]): Promise<{ code: number | null; out: string; 
   });
 }
 
-/** Two app processes, each with its own connection pool, sweep one PostgreSQL database at the same time. */
+/**
+ * Two app processes, each with its own connection pool, sweep one PostgreSQL database at the same time.
+ * Runs only with DATABASE_URL (as CI always sets it): PGlite is an in-process, single-connection database, so two
+ * processes cannot share one; on PGlite the same guarantees rest on the same unique index, tested elsewhere.
+ */
 describe.runIf(process.env.DATABASE_URL)('stagnation sweeps from two processes at once (postgres)', () => {
   let t: TestApp;
   let region: string;
