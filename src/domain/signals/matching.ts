@@ -85,9 +85,16 @@ export function wordSimilarity(a: string, b: string): number {
  * Name similarity in [0, 1]: the best pairing of meaningful words (ignoring "familie", "van", "de" …),
  * so "Fam. Jansen" ~ "Jan Janssen" and "Mohamed El Amrani" ~ "Mohammed el-Amrani".
  */
+/** The words that tell names apart; a name made only of particles ("Al", "De Van") keeps them all. */
+function significantTokens(name: string): string[] {
+  const tokens = nameTokens(name);
+  const kept = tokens.filter((t) => !NOISE.has(t));
+  return kept.length > 0 ? kept : tokens;
+}
+
 export function nameSimilarity(a: string, b: string): number {
-  const ta = nameTokens(a).filter((t) => !NOISE.has(t));
-  const tb = nameTokens(b).filter((t) => !NOISE.has(t));
+  const ta = significantTokens(a);
+  const tb = significantTokens(b);
   if (ta.length === 0 || tb.length === 0) return 0;
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   // Every word of the shorter name finds its best partner; a surname counts for most.
