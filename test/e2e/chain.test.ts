@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  SHOTS_DIR,
-  auditPage,
-  browserMissing,
-  launchBrowser,
-  startE2eApp,
-  type E2eApp,
-} from './support/app.js';
+import type { Page } from 'playwright-core';
+import { SHOTS_DIR, browserMissing } from './support/app.js';
+import { browserSession, expectAccessible } from './support/session.js';
 
 /**
  * End-to-end, the chain: a coordinator refers a member, the receiving professional accepts it from their queue in
@@ -16,43 +10,9 @@ import {
  * (ecogram) and the timeline render and are accessible.
  */
 describe.skipIf(browserMissing)('the chain in the browser', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = browserSession();
+  const { newPage, signIn } = e2e;
   let householdUrl = '';
-
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: width > 500 ? 900 : 740 },
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-  async function expectAccessible(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await auditPage(page, name);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  }
-  async function signIn(page: Page, key: string) {
-    const l = app.logins[key]!;
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(l.email);
-    await page.getByLabel(/^Wachtwoord/).fill(l.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
   async function choose(page: Page, label: string | RegExp, option: string) {
     await page.getByRole('dialog').getByLabel(label).click();
     await page.getByRole('option', { name: option }).click();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auditPage, browserMissing, launchBrowser, startE2eApp, type E2eApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing } from './support/app.js';
+import { browserSession, expectAccessible } from './support/session.js';
 
 /**
  * End-to-end, from signal to coordinator: a neighbour reports a concern on the public form (no account), the process
@@ -8,47 +8,13 @@ import { auditPage, browserMissing, launchBrowser, startE2eApp, type E2eApp } fr
  * the reference code. Every page visited is checked with axe.
  */
 describe.skipIf(browserMissing)('from signal to coordinator in the browser', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = browserSession();
+  const { newPage, signIn } = e2e;
   let code = '';
-
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: width > 500 ? 900 : 740 },
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-  async function expectAccessible(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await auditPage(page, name);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  }
-  async function signIn(page: Page, key: string) {
-    const l = app.logins[key]!;
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(l.email);
-    await page.getByLabel(/^Wachtwoord/).fill(l.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   it('anyone reports a concern on the public form and gets a reference code', async () => {
     const page = await newPage(375);
-    await page.goto(`${app.baseUrl}/melden`);
+    await page.goto(`${e2e.app.baseUrl}/melden`);
     await expectAccessible(page, 'signals-public-form-phone');
     await page.getByRole('button', { name: 'Melding versturen' }).click();
     await expect.poll(() => page.getByText('Vul dit veld in.').count()).toBeGreaterThan(0);
@@ -115,7 +81,7 @@ describe.skipIf(browserMissing)('from signal to coordinator in the browser', () 
     await page.getByRole('heading', { name: 'Familie Okafor', level: 1 }).waitFor();
 
     const signaller = await newPage(375);
-    await signaller.goto(`${app.baseUrl}/melden/status`);
+    await signaller.goto(`${e2e.app.baseUrl}/melden/status`);
     await signaller.getByLabel(/^Code/).fill(code.toLowerCase());
     await signaller.getByRole('button', { name: 'Bekijken' }).click();
     await expect.poll(() => signaller.getByTestId('signal-status').textContent()).toContain('Opgepakt');

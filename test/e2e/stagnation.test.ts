@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auditPage, browserMissing, launchBrowser, startE2eApp, type E2eApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing } from './support/app.js';
+import { browserSession, expectAccessible } from './support/session.js';
 
 /**
  * End-to-end, stagnation: a partner professional reports that a client stopped coming (on the household page), the
@@ -8,42 +8,8 @@ import { auditPage, browserMissing, launchBrowser, startE2eApp, type E2eApp } fr
  * board and the settings. Every page visited is checked with axe.
  */
 describe.skipIf(browserMissing)('stagnation in the browser', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: width > 500 ? 900 : 740 },
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-  async function expectAccessible(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    const violations = await auditPage(page, name);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  }
-  async function signIn(page: Page, key: string) {
-    const l = app.logins[key]!;
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(l.email);
-    await page.getByLabel(/^Wachtwoord/).fill(l.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
+  const e2e = browserSession();
+  const { newPage, signIn } = e2e;
 
   it('a partner reports on the household page that the client stopped coming', async () => {
     const page = await newPage();
@@ -124,7 +90,7 @@ describe.skipIf(browserMissing)('stagnation in the browser', () => {
 
     const phone = await newPage(375);
     await signIn(phone, 'coord1');
-    await phone.goto(`${app.baseUrl}/stagnations`);
+    await phone.goto(`${e2e.app.baseUrl}/stagnations`);
     await phone.getByRole('heading', { name: 'Stagnaties', level: 1 }).waitFor();
     await expectAccessible(phone, 'stagnation-worklist-phone');
   });
