@@ -8,14 +8,12 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, regions, users } from './core.js';
 import { households } from './households.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { ts } from './columns.js';
 
 /** A signal (melding, aanmelding) about a person or household, from a professional or from anyone through the public form. */
 export const signals = pgTable(
