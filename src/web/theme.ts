@@ -15,6 +15,8 @@ const schakel: MantineColorsTuple = [
 ];
 
 export const theme = createTheme({
+  /** People who ask their system for less motion get no sliding or fading. */
+  respectReducedMotion: true,
   primaryColor: 'schakel',
   primaryShade: 7,
   colors: { schakel },

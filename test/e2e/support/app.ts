@@ -83,8 +83,17 @@ export async function startE2eApp(): Promise<E2eApp> {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * Chromium for e2e. Every page and context asks for reduced motion (the web app respects it), so axe never sees a
+ * notification half faded in, which would read as a contrast failure.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Runs axe (WCAG 2.1 A and AA) on the page and keeps a screenshot; returns the violations. */
