@@ -18,6 +18,8 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     basis: text('basis').notNull(),
     emergency: boolean('emergency').notNull().default(false),
+    /** The consents and sharing bases the access relied on (ids, comma separated), or null when none applied. */
+    consent: text('consent'),
     outcome: text('outcome').notNull(),
     clientAddress: text('client_address'),
     prevHash: text('prev_hash').notNull(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -40,6 +41,8 @@ export const organisations = pgTable(
     directorName: text('director_name').notNull().default(''),
     directorEmail: text('director_email').notNull().default(''),
     active: boolean('active').notNull().default(true),
+    /** Whether the organisation's users must log in with a second factor (always so for administrators and privacy officers). */
+    requireSecondFactor: boolean('require_second_factor').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -64,6 +67,11 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     fte: numeric('fte', { precision: 3, scale: 2, mode: 'number' }),
     active: boolean('active').notNull().default(true),
+    /** TOTP (RFC 6238) secret, base32; set while enrolling, confirmed by `totpEnabledAt`. Never returned by the API. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: ts('totp_enabled_at'),
+    /** The last accepted TOTP time step: a code is accepted once. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -87,6 +95,8 @@ export const sessions = pgTable(
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
     clientAddress: text('client_address'),
+    /** `none` (not needed), `pending` (code still to enter), `enrol` (must set up a second factor first), `verified`. */
+    secondFactor: text('second_factor').notNull().default('none'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -6,3 +6,4 @@ export * from './plan.js';
 export * from './signals.js';
 export * from './notifications.js';
 export * from './stagnation.js';
+export * from './privacy.js';
