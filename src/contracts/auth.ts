@@ -22,6 +22,8 @@ export const GLOBAL_PERMISSIONS = [
   'stagnation.worklist',
   'stagnation.board',
   'stagnation.settings',
+  'emergency.request',
+  'emergency.review',
 ] as const;
 export const GlobalPermission = z.enum(GLOBAL_PERMISSIONS);
 export type GlobalPermission = z.infer<typeof GlobalPermission>;

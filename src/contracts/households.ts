@@ -122,11 +122,14 @@ export const HOUSEHOLD_ACTIONS = [
   'handover.write',
   'stagnation.report',
   'stagnation.manage',
+  'consent.manage',
+  'basis.share',
+  'access_log.read',
 ] as const;
 export const HouseholdAction = z.enum(HOUSEHOLD_ACTIONS);
 export type HouseholdAction = z.infer<typeof HouseholdAction>;
 
-export const HouseholdRelation = z.enum(['coordinator', 'partner', 'auditor', 'administrator']);
+export const HouseholdRelation = z.enum(['coordinator', 'partner', 'auditor', 'administrator', 'emergency']);
 export type HouseholdRelation = z.infer<typeof HouseholdRelation>;
 
 export const Household = z.object({

@@ -27,14 +27,19 @@ const GLOBAL: Record<GlobalPermission, readonly Role[]> = {
   'stagnation.worklist': ['coordinator'],
   'stagnation.board': ['process_manager'],
   'stagnation.settings': ['process_manager', 'administrator'],
+  /** Emergency access (noodknop): professionals open a household they are not involved with, for a stated reason. */
+  'emergency.request': ['coordinator', 'partner_professional', 'partner_manager'],
+  /** The privacy officer reviews emergency access and reads access per employee. */
+  'emergency.review': ['privacy_officer'],
 };
 
 /** `view`: the household's header (name, address, coordinator); `read`: its members, network and involvements. */
 export type HouseholdPermission = HouseholdAction | 'view' | 'read';
 
 const HOUSEHOLD: Record<HouseholdPermission, readonly HouseholdRelation[]> = {
-  view: ['coordinator', 'partner', 'auditor'],
-  read: ['coordinator', 'partner'],
+  /** Emergency access (noodknop) reads, never writes. */
+  view: ['coordinator', 'partner', 'auditor', 'emergency'],
+  read: ['coordinator', 'partner', 'emergency'],
   update: ['coordinator'],
   'member.write': ['coordinator'],
   'network.write': ['coordinator'],
@@ -53,6 +58,11 @@ const HOUSEHOLD: Record<HouseholdPermission, readonly HouseholdRelation[]> = {
   /** Stagnation: everyone who works with the household may report it; the coordinator works it. */
   'stagnation.report': ['coordinator', 'partner'],
   'stagnation.manage': ['coordinator'],
+  /** Privacy (issue 5): the coordinator records consent and the case's basis; anyone involved may record a sharing without consent (meldrecht). */
+  'consent.manage': ['coordinator'],
+  'basis.share': ['coordinator', 'partner'],
+  /** Who looked at the household's data (NEN 7513 client view): shown to the household through its coordinator; the privacy officer audits. */
+  'access_log.read': ['coordinator', 'auditor'],
 };
 
 /** Roles that make up the professional directory (who can be attached to a household). */
@@ -103,5 +113,7 @@ export function basisFor(relation: HouseholdRelation): string {
       return 'privacy_audit';
     case 'administrator':
       return 'administration';
+    case 'emergency':
+      return 'emergency_access';
   }
 }

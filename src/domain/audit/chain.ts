@@ -15,6 +15,8 @@ export interface AuditFields {
   action: string;
   basis: string;
   emergency: boolean;
+  /** Consents and bases relied on; absent from the hash when null, so rows written before it existed still verify. */
+  consent?: string | null;
   outcome: string;
   clientAddress: string | null;
 }
@@ -38,6 +40,7 @@ export function canonical(e: AuditFields): string {
     e.emergency,
     e.outcome,
     e.clientAddress,
+    ...(e.consent ? [e.consent] : []),
   ]);
 }
 

@@ -11,8 +11,10 @@ import {
   roleRelationFor,
 } from '../../domain/access/catalogue.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
+import type { CategoryAccess } from '../../domain/privacy/access.js';
 import type { Scope } from '../db/scope.js';
 import { householdAccess, households } from '../db/schema/index.js';
+import { activeEmergency, loadCategoryAccess } from './categories.js';
 
 export interface HouseholdGrant {
   householdId: string;
@@ -20,12 +22,24 @@ export interface HouseholdGrant {
   relation: HouseholdRelation;
   /** The role the actor acts in, recorded in the audit trail. */
   role: Role;
+  /** The relation's basis plus the case's legal grounds, e.g. `care_relation:partner;jeugdwet`. */
   basis: string;
   can: HouseholdAction[];
+  /** What the actor may see per data category (issue 5); fields outside it are left out of responses. */
+  categories: CategoryAccess;
+  /** The consents and sharing bases in force for the actor (`consent:<id>`, `basis:<id>`), for the audit trail. */
+  consent: string | null;
+  /** Set while the actor reads through emergency access (noodknop). */
+  emergency: { id: string; expiresAt: Date } | null;
 }
 
 function actingRole(relation: HouseholdRelation, roles: readonly Role[]): Role {
   if (relation === 'coordinator') return 'coordinator';
+  if (relation === 'emergency')
+    return (
+      roles.find((r) => r === 'coordinator' || r === 'partner_professional' || r === 'partner_manager') ??
+      roles[0]!
+    );
   if (relation === 'auditor') return 'privacy_officer';
   if (relation === 'administrator') return 'administrator';
   return (
@@ -76,6 +90,8 @@ async function requireHousehold(
     )
     .limit(1);
   let relation = own[0]?.relation as HouseholdRelation | undefined;
+  const emergency = relation ? null : await activeEmergency(scope, resource.householdId);
+  if (emergency) relation = 'emergency';
   if (!relation) {
     const byRole = roleRelationFor(actor.roles, permission);
     if (byRole) {
@@ -99,12 +115,19 @@ async function requireHousehold(
     denied(basisFor(relation));
     throw forbidden();
   }
-  return {
+  const { categories, reliedOn, caseGrounds } = await loadCategoryAccess(scope, resource.householdId, relation);
+  const relationBasis = emergency ? `emergency_access:${emergency.id}` : basisFor(relation);
+  const grant: HouseholdGrant = {
     householdId: resource.householdId,
     regionId: found[0].regionId,
     relation,
     role: actingRole(relation, actor.roles),
-    basis: basisFor(relation),
+    basis: [relationBasis, ...caseGrounds].join(';'),
     can: householdPermissions(relation),
+    categories,
+    consent: reliedOn.length > 0 ? reliedOn.join(',') : null,
+    emergency,
   };
+  scope.useGrant(grant);
+  return grant;
 }

@@ -17,6 +17,8 @@ export interface AuditEvent {
   householdId?: string | null;
   memberId?: string | null;
   emergency?: boolean;
+  /** The consents and sharing bases relied on (`consent:<id>,basis:<id>`); filled in from the grant by the scope. */
+  consent?: string | null;
   outcome?: AuditOutcome;
 }
 
@@ -63,6 +65,7 @@ export async function appendAudit(tx: Tx, ctx: AuditContext, events: readonly Au
       action: e.action,
       basis: e.basis,
       emergency: e.emergency ?? false,
+      consent: e.consent ?? null,
       outcome: e.outcome ?? 'success',
       clientAddress: ctx.clientAddress,
     };

@@ -3,7 +3,14 @@ import type { Actor, RequestMeta } from '../access/actor.js';
 import { type AuditEvent, appendAudit } from '../audit/writer.js';
 import type { Db, Tx } from './connect.js';
 
-export type Purpose = 'care' | 'audit' | 'restore' | 'triage' | 'passed_on';
+export type Purpose = 'care' | 'audit' | 'restore' | 'triage' | 'passed_on' | 'emergency';
+
+/** What an audit event about a household inherits from the access that was granted to it. */
+interface GrantTrail {
+  householdId: string;
+  consent: string | null;
+  emergency: unknown;
+}
 
 /**
  * The actor-scoped context every service receives: one transaction bound to the actor (row-level security
@@ -14,6 +21,7 @@ export class Scope {
   readonly audited: AuditEvent[] = [];
   readonly denied: AuditEvent[] = [];
   private purpose: Purpose = 'care';
+  private readonly grants = new Map<string, GrantTrail>();
 
   constructor(
     readonly tx: Tx,
@@ -22,8 +30,24 @@ export class Scope {
     readonly now: Date,
   ) {}
 
+  /** Records events; an event about a household granted in this scope carries that grant's consent and emergency flag. */
   audit(...events: AuditEvent[]): void {
-    this.audited.push(...events);
+    this.audited.push(...events.map((e) => this.withTrail(e)));
+  }
+
+  /** Called by `requireAccess`: later audit events about the household record what the access relied on. */
+  useGrant(grant: GrantTrail): void {
+    this.grants.set(grant.householdId, grant);
+  }
+
+  private withTrail(e: AuditEvent): AuditEvent {
+    const g = e.householdId ? this.grants.get(e.householdId) : undefined;
+    if (!g) return e;
+    return {
+      ...e,
+      consent: e.consent === undefined ? g.consent : e.consent,
+      emergency: e.emergency ?? g.emergency !== null,
+    };
   }
 
   /** Records an attempt that is refused; written even though the transaction rolls back. */
