@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Email, Id, patchOf, IsoDate, MediumText, Phone, RequiredName, ShortText } from './common.js';
 import { OrganisationType } from './roles.js';
+import { DATA_CATEGORIES } from '../domain/privacy/categories.js';
+
+export const DataCategory = z.enum(DATA_CATEGORIES);
 
 export const PYRAMID_CATEGORIES = [0, 1, 2, 3, 4] as const;
 export const PyramidCategory = z.union([
@@ -50,7 +53,8 @@ export const Member = z.object({
   name: z.string(),
   dateOfBirth: z.string().nullable(),
   role: MemberRole,
-  lvb: z.boolean(),
+  /** Health data (mild intellectual disability): absent for a caller without the health category for this member. */
+  lvb: z.boolean().optional(),
   phone: z.string(),
   email: z.string(),
   preferredLanguage: z.string(),
@@ -140,6 +144,10 @@ export const Household = z.object({
   coordinator: z.object({ id: Id, name: z.string() }).nullable(),
   relation: HouseholdRelation,
   can: z.array(HouseholdAction),
+  /** Set while the caller reads through emergency access (noodknop): when that access ends. */
+  emergencyUntil: z.string().nullable(),
+  /** The data categories the caller sees of this household (for at least one member). */
+  categories: z.array(DataCategory),
   createdAt: z.string(),
   version: z.number().int(),
 });

@@ -191,7 +191,8 @@ export const PlanAction = z.object({
   dueDate: z.string(),
   status: z.enum(ACTION_STATUSES),
   blockedReason: z.string(),
-  progressNote: z.string(),
+  /** Absent for a partner on someone else's action (main lines only). */
+  progressNote: z.string().optional(),
   /** Whether the caller may report on this action (it is theirs or their organisation's). */
   mine: z.boolean(),
   version: z.number().int(),
@@ -234,11 +235,13 @@ export const Evaluation = z.object({
     z.object({
       goalId: Id,
       goalText: z.string(),
-      progress: z.string(),
+      /** Absent for partners: the coordinator's account of progress. */
+      progress: z.string().optional(),
       decision: z.enum(EVALUATION_DECISIONS),
     }),
   ),
-  notes: z.string(),
+  /** Absent for partners. */
+  notes: z.string().optional(),
   closesPlan: z.boolean(),
   version: z.number().int(),
 });

@@ -14,14 +14,20 @@ import {
   type HouseholdPermission,
 } from './catalogue.js';
 
-const RELATIONS: readonly HouseholdRelation[] = ['coordinator', 'partner', 'auditor', 'administrator'];
+const RELATIONS: readonly HouseholdRelation[] = [
+  'coordinator',
+  'partner',
+  'auditor',
+  'administrator',
+  'emergency',
+];
 const rolesArb = fc.subarray([...ROLES]);
 
 describe('globalPermissions per role', () => {
   const expected: Record<Role, GlobalPermission[]> = {
-    coordinator: ['household.register', 'signal.submit', 'stagnation.worklist'],
-    partner_professional: ['signal.submit', 'signal.passed_on'],
-    partner_manager: ['service.manage', 'signal.submit', 'signal.passed_on'],
+    coordinator: ['household.register', 'signal.submit', 'stagnation.worklist', 'emergency.request'],
+    partner_professional: ['signal.submit', 'signal.passed_on', 'emergency.request'],
+    partner_manager: ['service.manage', 'signal.submit', 'signal.passed_on', 'emergency.request'],
     process_manager: [
       'signal.submit',
       'signal.triage',
@@ -31,7 +37,7 @@ describe('globalPermissions per role', () => {
     ],
     /** Triages (issue 7) but does not assign coordinators. */
     intake_coordinator: ['signal.triage'],
-    privacy_officer: ['audit.read'],
+    privacy_officer: ['audit.read', 'emergency.review'],
     policy_viewer: [],
     administrator: [
       'organisation.manage',
@@ -54,7 +60,14 @@ describe('globalPermissions per role', () => {
 
   it('combines the permissions of several roles', () => {
     expect(new Set(globalPermissions(['coordinator', 'privacy_officer']))).toEqual(
-      new Set(['household.register', 'audit.read', 'signal.submit', 'stagnation.worklist']),
+      new Set([
+        'household.register',
+        'audit.read',
+        'emergency.review',
+        'signal.submit',
+        'stagnation.worklist',
+        'emergency.request',
+      ]),
     );
     expect(new Set(globalPermissions([...ROLES]))).toEqual(new Set(GLOBAL_PERMISSIONS));
   });
@@ -108,6 +121,9 @@ describe('householdPermissions per relation', () => {
         'meldcode.manage',
         'stagnation.report',
         'stagnation.manage',
+        'consent.manage',
+        'basis.share',
+        'access_log.read',
       ]),
     );
   });
@@ -120,11 +136,18 @@ describe('householdPermissions per relation', () => {
       'contact.write',
       'handover.write',
       'stagnation.report',
+      'basis.share',
     ]);
   });
 
-  it('gives the auditor only audit.read', () => {
-    expect(householdPermissions('auditor')).toEqual(['audit.read']);
+  it('gives the auditor only audit.read and the access overview', () => {
+    expect(householdPermissions('auditor')).toEqual(['audit.read', 'access_log.read']);
+  });
+
+  it('gives emergency access reading only, no action at all', () => {
+    expect(householdPermissions('emergency')).toEqual([]);
+    expect(hasHouseholdPermission('emergency', 'read')).toBe(true);
+    expect(hasHouseholdPermission('emergency', 'view')).toBe(true);
   });
 
   it('gives the administrator no actions', () => {
@@ -216,7 +239,9 @@ describe('roleRelationFor', () => {
           expect(permission).toBe('restore');
         }
         expect(hasHouseholdPermission(relation, 'read')).toBe(false);
-        expect(householdPermissions(relation).filter((a) => a !== 'audit.read')).toEqual([]);
+        expect(
+          householdPermissions(relation).filter((a) => a !== 'audit.read' && a !== 'access_log.read'),
+        ).toEqual([]);
       }),
       { numRuns: 150 },
     );
@@ -229,6 +254,7 @@ describe('basisFor', () => {
     ['partner', 'care_relation:partner'],
     ['auditor', 'privacy_audit'],
     ['administrator', 'administration'],
+    ['emergency', 'emergency_access'],
   ] as const)('%s -> %s', (relation, basis) => {
     expect(basisFor(relation)).toBe(basis);
   });

@@ -4,6 +4,9 @@ import { localDate } from '../../domain/calendar/working-days.js';
 import { consentStatus } from '../../domain/privacy/consent.js';
 import { basisActive } from '../../domain/privacy/legal-basis.js';
 import { CategoryAccess, type CategorySource } from '../../domain/privacy/access.js';
+import type { Viewer } from '../../domain/privacy/shape.js';
+import type { DataCategory } from '../../domain/privacy/categories.js';
+import { forbidden } from '../../domain/shared/errors.js';
 import type { Scope } from '../db/scope.js';
 import { consents, emergencyAccesses, legalBases } from '../db/schema/index.js';
 
@@ -81,6 +84,27 @@ export async function loadCategoryAccess(
       .filter((b) => b.scope === 'sharing' && b.organisationId === scope.actor.organisationId)
       .map((b) => ({ ref: `basis:${b.id}`, memberId: b.memberId, categories: b.categories })),
   ];
-  const categories = relation === 'coordinator' ? CategoryAccess.everything() : CategoryAccess.partner(sources);
+  const categories =
+    relation === 'coordinator' ? CategoryAccess.everything() : CategoryAccess.partner(sources);
   return { categories, reliedOn: sources.map((s) => s.ref).sort(), caseGrounds };
+}
+
+/** The caller as the pure shaping rules need them (src/domain/privacy/shape.ts). */
+export function viewerOf(scope: Scope, grant: { categories: CategoryAccess }): Viewer {
+  return { userId: scope.actor.userId, organisationId: scope.actor.organisationId, access: grant.categories };
+}
+
+/**
+ * For an endpoint that serves one data category only: 403 when the grant does not open it (the attempt is
+ * audited as denied).
+ */
+export function requireCategory(
+  scope: Scope,
+  grant: { householdId: string; categories: CategoryAccess; basis: string },
+  category: DataCategory,
+  objectType: string,
+): void {
+  if (grant.categories.allows(category)) return;
+  scope.deny({ objectType, householdId: grant.householdId, action: 'read', basis: grant.basis });
+  throw forbidden();
 }

@@ -92,7 +92,7 @@ describe.each(testDbKinds())('audit trail on %s', (kind) => {
     const po = await as(t.app, 'privacy');
     const view = await po.get(`/api/v1/households/${h.id}`);
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ relation: 'auditor', can: ['audit.read'] });
+    expect(view.body).toMatchObject({ relation: 'auditor', can: ['audit.read', 'access_log.read'] });
     expect((await po.get(`/api/v1/households/${h.id}/members`)).status).toBe(403);
   });
 

@@ -2,6 +2,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Contact, ContactInput, ContactPatch, ContactStatus } from '../../../contracts/chain.js';
 import { checkContactChange, checkContactStatus } from '../../../domain/chain/contact.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
+import { contactVisible } from '../../../domain/privacy/shape.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { organisations, users } from '../../db/schema/core.js';
@@ -60,7 +62,8 @@ export async function listContacts(scope: Scope, householdId: string): Promise<C
     basis: grant.basis,
     role: grant.role,
   });
-  return list.map((r) => toContact(scope, r));
+  const viewer = viewerOf(scope, grant);
+  return list.filter((r) => contactVisible(viewer, r.c)).map((r) => toContact(scope, r));
 }
 
 export async function logContact(scope: Scope, householdId: string, input: ContactInput): Promise<Contact> {

@@ -1,6 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { HouseholdPermission } from '../../../domain/access/catalogue.js';
 import { DomainError, invalid, notFound, type FieldIssue } from '../../../domain/shared/errors.js';
+import type { Viewer } from '../../../domain/privacy/shape.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { members, networkContacts } from '../../db/schema/index.js';
@@ -22,6 +24,8 @@ export interface ChildKind<Row, Dto extends { version: number }, Input, Patch> {
   recordType: 'member' | 'network_contact';
   writePermission: HouseholdPermission;
   toDto(row: Row): Dto;
+  /** Leaves out what the caller may not see (data categories, issue 5). */
+  shape?(viewer: Viewer, dto: Dto): Dto;
   /** Column values for an insert. */
   insertValues(input: Input): Record<string, unknown>;
   /** Column values for a partial update. */
@@ -64,7 +68,11 @@ export function childRecords<
         basis: grant.basis,
         role: grant.role,
       });
-      return rows.map((r) => kind.toDto(r as unknown as Row));
+      const viewer = viewerOf(scope, grant);
+      return rows.map((r) => {
+        const dto = kind.toDto(r as unknown as Row);
+        return kind.shape ? kind.shape(viewer, dto) : dto;
+      });
     },
 
     async add(scope: Scope, householdId: string, input: Input): Promise<Dto> {

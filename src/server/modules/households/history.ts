@@ -1,5 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { HistoryEntry } from '../../../contracts/households.js';
+import { shapeHistoryData } from '../../../domain/privacy/shape.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { recordHistory, users } from '../../db/schema/index.js';
@@ -34,12 +36,13 @@ export async function listHistory(scope: Scope, householdId: string): Promise<Hi
     .orderBy(desc(recordHistory.id))
     .limit(500);
   scope.audit({ objectType: 'history', householdId, action: 'read', basis: grant.basis, role: grant.role });
+  const viewer = viewerOf(scope, grant);
   return rows.map(({ h, byName }) => ({
     recordType: h.recordType as RecordType,
     recordId: h.recordId,
     version: h.version,
     change: h.change as Change,
-    data: h.data as Record<string, unknown>,
+    data: shapeHistoryData(viewer, h.recordType, h.recordId, h.data as Record<string, unknown>),
     changedBy: { id: h.changedBy, name: byName },
     changedAt: h.changedAt.toISOString(),
   }));

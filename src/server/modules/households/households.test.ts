@@ -99,6 +99,7 @@ describe.each(testDbKinds())('households on %s', (kind) => {
         'contact.write',
         'handover.write',
         'stagnation.report',
+        'basis.share',
       ],
     });
     expect((await partner.get(`/api/v1/households/${id}/members`)).body.items).toHaveLength(2);

@@ -34,6 +34,8 @@ function toHousehold(r: Row, coordinatorName: string | null, grant: HouseholdGra
     coordinator: r.coordinatorId && coordinatorName ? { id: r.coordinatorId, name: coordinatorName } : null,
     relation: grant.relation,
     can: grant.can,
+    emergencyUntil: grant.emergency ? grant.emergency.expiresAt.toISOString() : null,
+    categories: grant.categories.categories(),
     createdAt: r.createdAt.toISOString(),
     version: r.version,
   };

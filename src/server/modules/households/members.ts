@@ -1,5 +1,6 @@
 import type { Member, MemberInput, MemberPatch } from '../../../contracts/households.js';
 import { amsterdamDate, checkDateOfBirth } from '../../../domain/households/rules.js';
+import { shapeMember } from '../../../domain/privacy/shape.js';
 import { members } from '../../db/schema/index.js';
 import { childRecords, defined } from './child-records.js';
 import { toMember } from './mappers.js';
@@ -10,6 +11,7 @@ export const memberRecords = childRecords<typeof members.$inferSelect, Member, M
     recordType: 'member',
     writePermission: 'member.write',
     toDto: toMember,
+    shape: shapeMember,
     insertValues: (m) => ({
       name: m.name,
       dateOfBirth: m.dateOfBirth ?? null,

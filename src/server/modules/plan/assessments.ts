@@ -3,6 +3,8 @@ import type { Assessment, AssessmentInput, DomainScore } from '../../../contract
 import { amsterdamDate } from '../../../domain/households/rules.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import type { FieldIssue } from '../../../domain/shared/errors.js';
+import { shapeAssessment } from '../../../domain/privacy/shape.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { users } from '../../db/schema/index.js';
@@ -53,33 +55,33 @@ export async function addAssessment(scope: Scope, householdId: string, input: In
     basis: grant.basis,
     role: grant.role,
   });
-  return toAssessment(
-    row!,
-    people.members.get(input.memberId)!.name,
-    { id: scope.actor.userId, name: scope.actor.name },
-    true,
-  );
+  return toAssessment(row!, people.members.get(input.memberId)!.name, {
+    id: scope.actor.userId,
+    name: scope.actor.name,
+  });
 }
 
 function toAssessment(
   r: typeof assessments.$inferSelect,
   memberName: string,
   by: { id: string; name: string },
-  detail: boolean,
 ): Assessment {
   return {
     id: r.id,
     memberId: r.memberId,
     memberName,
     assessedOn: r.assessedOn,
-    scores: (r.scores as DomainScore[]).map((s) => (detail ? s : { ...s, note: '', strengths: '' })),
-    note: detail ? r.note : '',
+    scores: r.scores as DomainScore[],
+    note: r.note,
     recordedBy: by,
     recordedAt: r.createdAt.toISOString(),
   };
 }
 
-/** Every assessment, oldest first (for the trend). Partners see the scores, not the notes and strengths. */
+/**
+ * Every assessment, oldest first (for the trend), as far as the caller may see it: a partner needs the member's
+ * consent (or a sharing basis) for `assessment`, and for `health` / `financial` to see those domains' scores.
+ */
 export async function listAssessments(scope: Scope, householdId: string): Promise<Assessment[]> {
   const grant = await requireAccess(scope, 'read', { householdId, objectType: 'assessment' });
   const people = await loadPeople(scope, householdId);
@@ -97,8 +99,12 @@ export async function listAssessments(scope: Scope, householdId: string): Promis
     basis: grant.basis,
     role: grant.role,
   });
-  const detail = grant.relation === 'coordinator';
-  return rows.map(({ a, byName }) =>
-    toAssessment(a, people.members.get(a.memberId)?.name ?? '?', { id: a.createdBy, name: byName }, detail),
-  );
+  const viewer = viewerOf(scope, grant);
+  return rows.flatMap(({ a, byName }) => {
+    const shaped = shapeAssessment(
+      viewer,
+      toAssessment(a, people.members.get(a.memberId)?.name ?? '?', { id: a.createdBy, name: byName }),
+    );
+    return shaped ? [shaped] : [];
+  });
 }

@@ -9,8 +9,9 @@ import type {
 } from '../../../contracts/plan.js';
 import { partnerMayReport } from '../../../domain/plan/actions.js';
 import { goalLimit } from '../../../domain/plan/goals.js';
+import { type Viewer, shapePlan } from '../../../domain/privacy/shape.js';
 import type { GoalStatus } from '../../../domain/plan/goals.js';
-import type { PlanSnapshot } from '../../../domain/plan/versions.js';
+import type { PlanSnapshot, SnapshotItem } from '../../../domain/plan/versions.js';
 import type { Scope } from '../../db/scope.js';
 import { evaluations, goals, helpQuestions, planActions, plans } from '../../db/schema/plan.js';
 import { type People, addFormerlyInvolved, describeAssignee, loadPeople } from './people.js';
@@ -116,6 +117,21 @@ export async function loadContent(scope: Scope, householdId: string): Promise<Pl
   };
 }
 
+type SnapHelpQuestion = SnapshotItem & { memberId: string | null; domain: LifeDomain };
+type SnapGoal = SnapshotItem & { domains: LifeDomain[]; members: { id: string }[] };
+type SnapAction = SnapshotItem & { goalId: string; assignee: { kind: string; id: string } };
+type SnapEvaluation = SnapshotItem & { decisions: { goalId: string }[] };
+
+/** A stored plan version as the viewer may see it (the same rules as the current plan). */
+export function shapeSnapshot(viewer: Viewer, s: PlanSnapshot): PlanSnapshot {
+  return shapePlan(viewer, {
+    helpQuestions: s.helpQuestions as SnapHelpQuestion[],
+    goals: s.goals as SnapGoal[],
+    actions: s.actions as SnapAction[],
+    evaluations: s.evaluations as SnapEvaluation[],
+  });
+}
+
 const strip = <T extends { version: number }>({ version: _v, ...rest }: T) => rest;
 
 /** The content of a plan version: what the plan says, without record versions or caller-specific flags. */
@@ -136,7 +152,10 @@ export async function planRow(scope: Scope, householdId: string, forUpdate = fal
   return row!;
 }
 
-/** The plan as the API returns it. Partners see the main lines: evaluation notes and progress stay with the coordinator. */
+/**
+ * The plan as the API returns it, as far as the viewer may see it (src/domain/privacy/shape.ts): partners see the
+ * main lines; evaluation notes and other people's progress stay with the coordinator.
+ */
 export function toPlanDto(
   householdId: string,
   c: PlanContent,
@@ -146,25 +165,22 @@ export function toPlanDto(
     agreedVersion: number | null;
     closedAt: Date | null;
   },
-  seesDetail: boolean,
+  viewer: Viewer,
 ): Plan {
   const lvb = new Set([...c.people.members.values()].filter((m) => m.lvb && !m.removed).map((m) => m.id));
   const limit = goalLimit(
     c.goals.map((g) => ({ id: g.id, status: g.status, memberIds: g.members.map((m) => m.id) })),
     lvb,
   );
-  return {
-    householdId,
+  const shaped = shapePlan(viewer, {
     helpQuestions: c.helpQuestions,
     goals: c.goals,
     actions: c.actions.map(({ assigneeUserId: _u, assigneeOrganisationId: _o, ...a }) => a),
-    evaluations: seesDetail
-      ? c.evaluations
-      : c.evaluations.map((e) => ({
-          ...e,
-          notes: '',
-          decisions: e.decisions.map((d) => ({ ...d, progress: '' })),
-        })),
+    evaluations: c.evaluations,
+  });
+  return {
+    householdId,
+    ...shaped,
     currentVersion: row.currentVersion,
     proposedVersion: row.proposedVersion,
     agreedVersion: row.agreedVersion,
@@ -172,7 +188,9 @@ export function toPlanDto(
     goalLimit: {
       limit: limit.limit,
       open: limit.open,
-      lvbMembers: limit.lvbMemberIds.map((id) => c.people.members.get(id)?.name ?? '?'),
+      lvbMembers: limit.lvbMemberIds
+        .filter((id) => viewer.access.allows('health', [id]))
+        .map((id) => c.people.members.get(id)?.name ?? '?'),
     },
   };
 }

@@ -6,7 +6,9 @@ import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { households } from '../../db/schema/index.js';
 import { planVersions } from '../../db/schema/plan.js';
-import { loadContent, toSnapshot } from './content.js';
+import { loadContent, shapeSnapshot, toSnapshot } from './content.js';
+import { viewerOf } from '../../access/categories.js';
+import type { PlanSnapshot } from '../../../domain/plan/versions.js';
 import { loadPeople } from './people.js';
 import { type PaperPlan, renderPlanPdf } from './pdf.js';
 import { PDF_TEXT } from './pdf-text.js';
@@ -41,7 +43,10 @@ export async function exportPlanPdf(
   if (number && !version) throw notFound('plan version');
   const [household] = await scope.tx.select().from(households).where(eq(households.id, householdId));
   const people = await loadPeople(scope, householdId);
-  const snapshot = (version ? version.snapshot : toSnapshot(await loadContent(scope, householdId))) as Snap;
+  const snapshot = shapeSnapshot(
+    viewerOf(scope, grant),
+    (version ? version.snapshot : toSnapshot(await loadContent(scope, householdId))) as PlanSnapshot,
+  ) as unknown as Snap;
   const agreement = version?.proposedAt ? await agreementOf(scope, version, people) : null;
   const t = PDF_TEXT[lang];
   const address = [

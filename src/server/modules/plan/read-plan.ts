@@ -1,4 +1,5 @@
 import type { Plan } from '../../../contracts/plan.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { loadContent, planRow, toPlanDto } from './content.js';
@@ -16,5 +17,5 @@ export async function getPlan(scope: Scope, householdId: string): Promise<Plan> 
     basis: grant.basis,
     role: grant.role,
   });
-  return toPlanDto(householdId, content, row, grant.relation === 'coordinator');
+  return toPlanDto(householdId, content, row, viewerOf(scope, grant));
 }

@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { SafetyAssessment, SafetyAssessmentInput } from '../../../contracts/plan.js';
 import { amsterdamDate } from '../../../domain/households/rules.js';
 import { invalid } from '../../../domain/shared/errors.js';
+import { requireCategory } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { users } from '../../db/schema/index.js';
@@ -59,8 +60,10 @@ export async function addSafetyAssessment(
   return toDto(row!, people, scope.actor.name);
 }
 
+/** The coordinator's safety assessments; a partner reads them only with consent or a sharing basis for `safety`. */
 export async function listSafetyAssessments(scope: Scope, householdId: string): Promise<SafetyAssessment[]> {
-  const grant = await requireAccess(scope, 'safety.manage', { householdId, objectType: 'safety_assessment' });
+  const grant = await requireAccess(scope, 'read', { householdId, objectType: 'safety_assessment' });
+  requireCategory(scope, grant, 'safety', 'safety_assessment');
   const people = await loadPeople(scope, householdId);
   const rows = await scope.tx
     .select({ s: safetyAssessments, byName: users.name })

@@ -21,7 +21,7 @@ async function names(scope: Scope, ids: string[]): Promise<Map<string, string>> 
 export const assessmentSource: TimelineSource = {
   name: 'assessments',
   kind: 'assessment',
-  async load(scope, { householdId, from, to }) {
+  async load(scope, { householdId, from, to, viewer }) {
     const rows = await scope.tx
       .select({
         id: assessments.id,
@@ -41,16 +41,18 @@ export const assessmentSource: TimelineSource = {
           lt(assessments.createdAt, to),
         ),
       );
-    return rows.map((r): TimelineEvent => ({
-      id: eventId('assessment', r.id, 'recorded'),
-      kind: 'assessment',
-      type: 'assessment.recorded',
-      at: r.at.toISOString(),
-      memberIds: [r.memberId],
-      by: { id: r.by, name: r.byName },
-      summary: '',
-      details: { assessedOn: r.assessedOn, domains: (r.scores as unknown[]).length },
-    }));
+    return rows
+      .filter((r) => viewer.access.allows('assessment', [r.memberId]))
+      .map((r): TimelineEvent => ({
+        id: eventId('assessment', r.id, 'recorded'),
+        kind: 'assessment',
+        type: 'assessment.recorded',
+        at: r.at.toISOString(),
+        memberIds: [r.memberId],
+        by: { id: r.by, name: r.byName },
+        summary: '',
+        details: { assessedOn: r.assessedOn, domains: (r.scores as unknown[]).length },
+      }));
   },
 };
 

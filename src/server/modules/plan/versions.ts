@@ -8,11 +8,12 @@ import type {
 import { agreementState, needsAgreement } from '../../../domain/plan/agreement.js';
 import { type PlanSnapshot, comparePlans } from '../../../domain/plan/versions.js';
 import { notFound, ruleViolation } from '../../../domain/shared/errors.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { organisations, users } from '../../db/schema/index.js';
 import { planAgreements, planVersions, plans } from '../../db/schema/plan.js';
-import { planRow } from './content.js';
+import { planRow, shapeSnapshot } from './content.js';
 import { type People, loadPeople } from './people.js';
 import { versionRow } from './versioning.js';
 
@@ -128,10 +129,7 @@ export async function getVersion(
     status: statusOf(v, plan),
     proposedAt: v.proposedAt?.toISOString() ?? null,
     agreedAt: v.agreedAt?.toISOString() ?? null,
-    snapshot:
-      grant.relation === 'coordinator'
-        ? { ...snapshot }
-        : { ...snapshot, evaluations: snapshot.evaluations.map((e) => ({ ...e, notes: '' })) },
+    snapshot: { ...shapeSnapshot(viewerOf(scope, grant), snapshot) },
     agreement,
   };
 }
@@ -157,14 +155,10 @@ export async function compareVersions(
     basis: grant.basis,
     role: grant.role,
   });
-  const hide = grant.relation !== 'coordinator';
-  const changes = comparePlans(a.snapshot as PlanSnapshot, b.snapshot as PlanSnapshot).filter(
-    (c) =>
-      !(
-        hide &&
-        c.part === 'evaluations' &&
-        c.fields.every((f) => f.field === 'notes' || f.field === 'decisions')
-      ),
+  const viewer = viewerOf(scope, grant);
+  const changes = comparePlans(
+    shapeSnapshot(viewer, a.snapshot as PlanSnapshot),
+    shapeSnapshot(viewer, b.snapshot as PlanSnapshot),
   );
   return { from, to, changes };
 }

@@ -1,6 +1,7 @@
 import type { TimelineEvent, TimelinePage } from '../../../contracts/timeline.js';
 import { mergeTimeline, timelineWindow } from '../../../domain/chain/timeline.js';
 import { amsterdamDate } from '../../../domain/households/rules.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { TIMELINE_SOURCES } from './sources.js';
@@ -22,7 +23,14 @@ export async function readTimeline(
   const events: TimelineEvent[] = [];
   // One transaction, one connection: the sources run one after the other.
   for (const source of wanted) {
-    events.push(...(await source.load(scope, { householdId, from: window.from, to: window.to })));
+    events.push(
+      ...(await source.load(scope, {
+        householdId,
+        from: window.from,
+        to: window.to,
+        viewer: viewerOf(scope, grant),
+      })),
+    );
   }
   const items = mergeTimeline(events, { kinds: query.kinds, memberId: query.memberId });
   scope.audit({

@@ -1,4 +1,5 @@
 import type { TimelineEvent, TimelineKind } from '../../../contracts/timeline.js';
+import type { Viewer } from '../../../domain/privacy/shape.js';
 import type { Scope } from '../../db/scope.js';
 
 /** What a source is asked for: one household, one period (from inclusive, to exclusive, both UTC instants). */
@@ -6,6 +7,8 @@ export interface TimelineWindow {
   householdId: string;
   from: Date;
   to: Date;
+  /** Who reads: a source leaves out events of data categories the viewer may not see (issue 5). */
+  viewer: Viewer;
 }
 
 /**

@@ -25,7 +25,7 @@ const toValues = (m: Member): MemberFormValues => ({
   name: m.name,
   dateOfBirth: m.dateOfBirth,
   role: m.role,
-  lvb: m.lvb,
+  lvb: m.lvb ?? false,
   phone: m.phone,
   email: m.email,
   preferredLanguage: m.preferredLanguage as MemberLanguage,

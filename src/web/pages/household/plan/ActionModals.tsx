@@ -179,7 +179,7 @@ interface ReportValues {
 const toReport = (a: PlanAction): ReportValues => ({
   status: a.status,
   blockedReason: a.blockedReason,
-  progressNote: a.progressNote,
+  progressNote: a.progressNote ?? '',
 });
 
 /** A partner reports on an action assigned to them or their organisation. */
