@@ -28,6 +28,8 @@ export const planEn: Widen<typeof planNl> = {
   },
   reliance: { own_strength: 'Own strength', network: 'Network', professional: 'Professional help' },
   assess: {
+    noConsent:
+      "Without the household's consent (or a legal basis) for your organisation you do not see the assessments. Health and finances each need their own consent.",
     title: 'Self-reliance',
     intro:
       'Per member, the life domains that matter, scored together with the household (Self-Reliance Matrix). Every assessment is kept.',

@@ -24,6 +24,8 @@ export const planNl = {
   },
   reliance: { own_strength: 'Eigen kracht', network: 'Netwerk', professional: 'Professionele hulp' },
   assess: {
+    noConsent:
+      'Zonder toestemming van het gezin (of een wettelijke grondslag) voor jouw organisatie zie je de metingen niet. Gezondheid en geld vragen elk een eigen toestemming.',
     title: 'Zelfredzaamheid',
     intro:
       'Per gezinslid de leefgebieden die ertoe doen, gescoord samen met het gezin (Zelfredzaamheid-Matrix). Elke meting blijft bewaard.',

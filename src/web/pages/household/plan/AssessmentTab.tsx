@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { LineChart, RadarChart } from '@mantine/charts';
 import {
+  Alert,
   Button,
   Card,
   Group,
@@ -12,7 +13,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconLock, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,6 +63,11 @@ export function AssessmentTab({ household }: { household: Household }) {
         </Group>
         {(query.isPending || members.isPending) && <LoadingState label={t('plan.assess.loading')} />}
         {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
+        {!household.categories.includes('assessment') && (
+          <Alert color="gray" variant="light" icon={<IconLock size={18} aria-hidden />}>
+            {t('plan.assess.noConsent')}
+          </Alert>
+        )}
         {query.isSuccess && members.isSuccess && (
           <>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -82,8 +88,12 @@ export function AssessmentTab({ household }: { household: Household }) {
           </>
         )}
       </Stack>
-      {household.can.includes('safety.manage') && (
-        <SafetySection householdId={household.id} members={people} />
+      {household.categories.includes('safety') && (
+        <SafetySection
+          householdId={household.id}
+          members={people}
+          canWrite={household.can.includes('safety.manage')}
+        />
       )}
       {adding && (
         <AssessmentModal householdId={household.id} members={people} onClose={() => setAdding(false)} />

@@ -22,7 +22,16 @@ const RISK_COLOR = {
 } as const;
 
 /** The safety assessment for the children: only the coordinator sees it. */
-export function SafetySection({ householdId, members }: { householdId: string; members: Member[] }) {
+export function SafetySection({
+  householdId,
+  members,
+  canWrite,
+}: {
+  householdId: string;
+  members: Member[];
+  /** The coordinator records; a partner with consent or a sharing basis for safety only reads. */
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: planKeys.safety(householdId),
@@ -44,7 +53,7 @@ export function SafetySection({ householdId, members }: { householdId: string; m
             {t('plan.safety.intro')}
           </Text>
         </div>
-        {children.length > 0 && (
+        {canWrite && children.length > 0 && (
           <Button
             variant="default"
             leftSection={<IconPlus size={16} aria-hidden />}
