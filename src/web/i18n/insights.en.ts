@@ -1,0 +1,41 @@
+import type { insightsNl } from './insights.nl.js';
+
+/** Aggregated figures for policy viewers and process managers. */
+export const insightsEn: typeof insightsNl = {
+  nav: 'Figures',
+  title: 'Figures of the region',
+  intro:
+    'How is the collaboration around the households in the region going? You only see counts, never a household or a name.',
+  periodLabel: 'Choose a period',
+  from: 'From',
+  to: 'Up to and including',
+  backwards: 'The start date is after the end date.',
+  tooLong: 'Choose a period of at most two years.',
+  show: 'Show figures',
+  periodShown: '{{region}}, from {{from}} up to and including {{to}}.',
+  households: 'Households in the region',
+  registered: 'Newly registered in the period',
+  stagnationsOpened: 'New stagnations',
+  stagnationsOpen: 'Stagnations open now',
+  stagnationsResolved: 'Stagnations resolved',
+  referralsSent: 'Referrals sent',
+  medianResolve: 'Half of the resolved stagnations were resolved within {{days}}.',
+  medianResolveNone: 'How fast stagnations were resolved: too few cases to show.',
+  medianStart: 'After half of the referrals, help started within {{days}}.',
+  medianStartNone: 'How fast help started after a referral: too few cases to show.',
+  days_one: '{{count}} day',
+  days_other: '{{count}} days',
+  byPyramid: 'Households per category',
+  pyramidCategory: 'Category',
+  byKind: 'New stagnations by kind',
+  kind: 'Kind',
+  byLevel: 'New stagnations by highest escalation step',
+  level: 'Step',
+  byStatus: 'Referrals sent, by where they stand',
+  status: 'Where it stands',
+  count: 'Count',
+  none: 'Nothing in this period.',
+  suppressed: 'fewer than 5',
+  privacy:
+    'Counts from 1 to {{k}} are not shown, so that no figure points at one household. This sometimes hides another count too.',
+};
