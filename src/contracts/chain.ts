@@ -126,7 +126,8 @@ export const ReferralStep = z.object({
   action: z.string(),
   fromStatus: ReferralStatus.nullable(),
   toStatus: ReferralStatus,
-  note: z.string(),
+  /** Absent for a partner who is neither the sending nor the receiving organisation. */
+  note: z.string().optional(),
   by: Ref,
   at: z.string(),
 });
@@ -139,12 +140,14 @@ export const Referral = z.object({
   memberId: Id.nullable(),
   service: z.object({ id: Id, name: z.string(), organisation: Ref }),
   status: ReferralStatus,
-  question: z.string(),
+  /** Absent for a partner who is neither the sending nor the receiving organisation (main lines only). */
+  question: z.string().optional(),
   client: z.object({ name: z.string(), dateOfBirth: z.string().nullable(), phone: z.string() }),
   sender: z.object({ id: Id, name: z.string(), email: z.string(), phone: z.string(), organisation: Ref }),
   receiver: Reachable.nullable(),
   expectedStart: z.string().nullable(),
-  reason: z.string(),
+  /** Absent for a partner who is neither the sending nor the receiving organisation. */
+  reason: z.string().optional(),
   sentAt: z.string().nullable(),
   startedAt: z.string().nullable(),
   closedAt: z.string().nullable(),

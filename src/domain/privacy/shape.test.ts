@@ -11,6 +11,7 @@ import {
   shapeHistoryData,
   shapeMember,
   shapePlan,
+  shapeReferral,
 } from './shape.js';
 
 const MEMBERS = ['m1', 'm2'];
@@ -170,5 +171,26 @@ describe('members, contacts and history', () => {
     expect(contactVisible(partner(), { ...c, organisationId: 'o1' })).toBe(true);
     expect(contactVisible(partner(), c)).toBe(false);
     expect(contactVisible(partner([{ ref: 'r', memberId: 'm1', categories: ['contacts'] }]), c)).toBe(true);
+  });
+});
+
+describe('shapeReferral', () => {
+  const r = {
+    sender: { organisation: { id: 'o2' } },
+    service: { organisation: { id: 'o3' } },
+    question: 'Hulp bij schulden',
+    reason: 'Wachtlijst',
+    steps: [{ note: 'Intake gepland', at: 'x' }],
+  };
+  it('shows the sending and receiving organisation everything', () => {
+    expect(shapeReferral({ ...partner(), organisationId: 'o2' }, r)).toBe(r);
+    expect(shapeReferral({ ...partner(), organisationId: 'o3' }, r)).toBe(r);
+    expect(shapeReferral(coordinator, r)).toBe(r);
+  });
+  it('shows another partner the main lines only', () => {
+    const shaped = shapeReferral(partner(), r);
+    expect(shaped).not.toHaveProperty('question');
+    expect(shaped).not.toHaveProperty('reason');
+    expect(shaped.steps).toEqual([{ at: 'x' }]);
   });
 });

@@ -133,3 +133,26 @@ export function shapeHistoryData(
   const { lvb: _l, ...rest } = data;
   return rest;
 }
+
+interface ReferralLike {
+  sender: { organisation: { id: string } };
+  service: { organisation: { id: string } };
+  question?: string;
+  reason?: string;
+  steps: { note?: string }[];
+}
+
+/**
+ * A referral between two other organisations shows a partner its main lines only (which service, where it
+ * stands): the question, the reason and the step notes are for the sending and receiving organisation.
+ */
+export function shapeReferral<T extends ReferralLike>(v: Viewer, r: T): T {
+  if (
+    v.access.all ||
+    r.sender.organisation.id === v.organisationId ||
+    r.service.organisation.id === v.organisationId
+  )
+    return r;
+  const { question: _q, reason: _r, ...rest } = r;
+  return { ...rest, steps: r.steps.map(({ note: _n, ...s }) => s) } as T;
+}

@@ -3,6 +3,8 @@ import type { Referral } from '../../../contracts/chain.js';
 import { PROFESSIONAL_ROLES } from '../../../domain/access/catalogue.js';
 import { FINAL_REFERRAL_STATUSES } from '../../../domain/chain/referral.js';
 import { forbidden } from '../../../domain/shared/errors.js';
+import { shapeReferral } from '../../../domain/privacy/shape.js';
+import { viewerOf } from '../../access/categories.js';
 import { requireAccess } from '../../access/require-access.js';
 import type { Scope } from '../../db/scope.js';
 import { referrals } from '../../db/schema/chain.js';
@@ -25,7 +27,8 @@ export async function listHouseholdReferrals(scope: Scope, householdId: string):
     basis: grant.basis,
     role: grant.role,
   });
-  return toReferrals(scope, withSide);
+  const viewer = viewerOf(scope, grant);
+  return (await toReferrals(scope, withSide)).map((r) => shapeReferral(viewer, r));
 }
 
 /** The receiving organisation's queue: referrals to its services, open ones first by age. */
@@ -74,5 +77,11 @@ export async function getReferral(scope: Scope, id: string): Promise<Referral> {
     basis: loaded.side === 'receiver' ? 'referral:receiving_organisation' : 'care_relation:referral',
   });
   const [dto] = await toReferrals(scope, [loaded]);
-  return dto!;
+  if (loaded.side === 'receiver') return dto!;
+  // Through the household: a partner who is not a party to this referral sees its main lines only.
+  const grant = await requireAccess(scope, 'read', {
+    householdId: loaded.row.householdId,
+    objectType: 'referral',
+  });
+  return shapeReferral(viewerOf(scope, grant), dto!);
 }

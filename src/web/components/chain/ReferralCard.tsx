@@ -82,8 +82,12 @@ export function ReferralCard({
               </>
             )}
           </dd>
-          <dt>{t('chain.referrals.question')}</dt>
-          <dd>{referral.question}</dd>
+          {referral.question !== undefined && (
+            <>
+              <dt>{t('chain.referrals.question')}</dt>
+              <dd>{referral.question}</dd>
+            </>
+          )}
           <dt>{t('chain.referrals.sender')}</dt>
           <dd>
             {referral.sender.name} ({referral.sender.organisation.name})
