@@ -144,11 +144,26 @@ export function toSnapshot(c: PlanContent): PlanSnapshot {
   };
 }
 
-/** The plan row (created on first use). */
+/**
+ * The plan row. A write (`forUpdate`) creates it on first use and locks it; a read never writes (a reader may be
+ * read-only, e.g. through emergency access) and sees an empty plan until one is written.
+ */
 export async function planRow(scope: Scope, householdId: string, forUpdate = false) {
+  if (!forUpdate) {
+    const [row] = await scope.tx.select().from(plans).where(eq(plans.householdId, householdId));
+    return (
+      row ?? {
+        householdId,
+        currentVersion: 0,
+        proposedVersion: null,
+        agreedVersion: null,
+        closedAt: null,
+        updatedAt: scope.now,
+      }
+    );
+  }
   await scope.tx.insert(plans).values({ householdId, updatedAt: scope.now }).onConflictDoNothing();
-  const q = scope.tx.select().from(plans).where(eq(plans.householdId, householdId));
-  const [row] = forUpdate ? await q.for('update') : await q;
+  const [row] = await scope.tx.select().from(plans).where(eq(plans.householdId, householdId)).for('update');
   return row!;
 }
 
