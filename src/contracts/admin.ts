@@ -13,6 +13,8 @@ export const OrganisationInput = z.strictObject({
   manager: Contact.default({ name: '', email: '' }),
   director: Contact.default({ name: '', email: '' }),
   active: z.boolean().default(true),
+  /** Whether every user of the organisation logs in with a second factor (always so for administrators and privacy officers). */
+  requireSecondFactor: z.boolean().default(false),
 });
 export type OrganisationInput = z.input<typeof OrganisationInput>;
 export const OrganisationPatch = patchOf(OrganisationInput);
@@ -28,6 +30,7 @@ export const Organisation = z.object({
   manager: z.object({ name: z.string(), email: z.string() }),
   director: z.object({ name: z.string(), email: z.string() }),
   active: z.boolean(),
+  requireSecondFactor: z.boolean(),
   version: z.number().int(),
 });
 export type Organisation = z.infer<typeof Organisation>;

@@ -41,6 +41,8 @@ export const AuditEntry = z.object({
   action: AuditAction,
   basis: z.string(),
   emergency: z.boolean(),
+  /** The consents and sharing bases the access relied on (`consent:<id>,basis:<id>`), or null. */
+  consent: z.string().nullable(),
   outcome: AuditOutcome,
   clientAddress: z.string().nullable(),
 });

@@ -13,3 +13,6 @@ export * from './assignment.js';
 export * from './meldcode.js';
 export * from './notifications.js';
 export * from './stagnation.js';
+export * from './emergency.js';
+export * from './access-log.js';
+export * from './consent.js';

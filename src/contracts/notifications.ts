@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'household.unassigned',
   'meldcode.opened',
   'stagnation.alert',
+  'consent.withdrawn',
+  'emergency.started',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -39,6 +39,12 @@ import { StagnationPage } from './pages/stagnation/StagnationPage.js';
 import { EscalationsPage } from './pages/stagnation/EscalationsPage.js';
 import { BoardPage } from './pages/stagnation/BoardPage.js';
 import { SettingsPage as StagnationSettingsPage } from './pages/stagnation/SettingsPage.js';
+import { EmergencyPage } from './pages/emergency/EmergencyPage.js';
+import { ReviewPage as EmergencyReviewPage } from './pages/emergency/ReviewPage.js';
+import { EmployeeAccessPage } from './pages/emergency/EmployeeAccessPage.js';
+import { InsightsPage } from './pages/insights/InsightsPage.js';
+import { EnrolPage } from './pages/security/EnrolPage.js';
+import { SecurityPage } from './pages/security/SecurityPage.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -70,8 +76,19 @@ function RequireSession() {
       </main>
     );
   }
-  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!session || session.secondFactor === 'required')
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (session.secondFactor === 'enrol') return <Navigate to="/second-factor/setup" replace />;
   return <Layout />;
+}
+
+/** The start page: the households, or for a policy viewer (who sees no household) the region's figures. */
+function HomeRoute() {
+  const { session } = useSession();
+  const roles = session?.user.roles ?? [];
+  if (roles.length > 0 && roles.every((r) => r === 'policy_viewer'))
+    return <Navigate to="/cijfers" replace />;
+  return <HouseholdsPage />;
 }
 
 function RequirePermission({ permission, children }: { permission: GlobalPermission; children: ReactNode }) {
@@ -92,10 +109,11 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/second-factor/setup" element={<EnrolPage />} />
       <Route path="/melden" element={<PublicSignalPage />} />
       <Route path="/melden/status" element={<PublicStatusPage />} />
       <Route element={<RequireSession />}>
-        <Route index element={<HouseholdsPage />} />
+        <Route index element={<HomeRoute />} />
         <Route
           path="households/new"
           element={
@@ -106,6 +124,14 @@ export function AppRoutes() {
         />
         <Route path="households/:householdId" element={<HouseholdPage />} />
         <Route path="households/:householdId/:tab" element={<HouseholdPage />} />
+        <Route
+          path="cijfers"
+          element={
+            <RequirePermission permission="insights.read">
+              <InsightsPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="admin/organisations"
           element={
@@ -139,6 +165,7 @@ export function AppRoutes() {
           }
         />
         <Route path="account/password" element={<PasswordPage />} />
+        <Route path="account/security" element={<SecurityPage />} />
         <Route
           path="signals"
           element={
@@ -215,6 +242,30 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="stagnation.settings">
               <StagnationSettingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="emergency"
+          element={
+            <RequirePermission permission="emergency.request">
+              <EmergencyPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="privacy/emergency"
+          element={
+            <RequirePermission permission="emergency.review">
+              <EmergencyReviewPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="privacy/access"
+          element={
+            <RequirePermission permission="emergency.review">
+              <EmployeeAccessPage />
             </RequirePermission>
           }
         />

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { auditPage, browserMissing, launchBrowser, startE2eApp, type E2eApp } from './support/app.js';
+import { passSecondFactor } from './support/session.js';
 
 /**
  * End-to-end: the built web app against the real server with fresh demo data.
@@ -88,6 +89,7 @@ describe.skipIf(browserMissing)('Schakel web app', () => {
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel(/^Wachtwoord/).fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
+    await passSecondFactor(app, page, key);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   }
 

@@ -34,11 +34,12 @@ describe('globalPermissions per role', () => {
       'coordinator.assign',
       'stagnation.board',
       'stagnation.settings',
+      'insights.read',
     ],
     /** Triages (issue 7) but does not assign coordinators. */
     intake_coordinator: ['signal.triage'],
     privacy_officer: ['audit.read', 'emergency.review'],
-    policy_viewer: [],
+    policy_viewer: ['insights.read'],
     administrator: [
       'organisation.manage',
       'user.manage',

@@ -31,6 +31,8 @@ const GLOBAL: Record<GlobalPermission, readonly Role[]> = {
   'emergency.request': ['coordinator', 'partner_professional', 'partner_manager'],
   /** The privacy officer reviews emergency access and reads access per employee. */
   'emergency.review': ['privacy_officer'],
+  /** Aggregated, anonymised figures of the region: the only thing a policy viewer sees (issue 5). */
+  'insights.read': ['policy_viewer', 'process_manager'],
 };
 
 /** `view`: the household's header (name, address, coordinator); `read`: its members, network and involvements. */

@@ -59,13 +59,49 @@ export interface ConsentDraft {
   categories: readonly DataCategory[];
 }
 
-function addMonths(date: string, months: number): string {
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The date `months` later (yyyy-mm-dd), on the last day of the month when that month is shorter (31 Jan + 1 = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const nd = Math.min(d, daysInMonth(ny, nm));
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }
+
+/** The default end of a consent: one year after it was given. */
+export function defaultValidUntil(givenOn: string): string {
+  return addMonths(givenOn, 12);
+}
+
+export const CONSENT_PROBLEMS = [
+  'member_must_sign',
+  'parent_or_guardian_must_sign',
+  'child_under_12_cannot_sign',
+  'witness_required',
+  'valid_until_before_given',
+  'valid_too_long',
+  'given_in_future',
+  'service_required',
+  'no_categories',
+] as const satisfies readonly ConsentProblem[];
+
+/** The input field each problem is about, so a form can show it next to that field. */
+export const CONSENT_PROBLEM_FIELD: Record<ConsentProblem, string> = {
+  member_must_sign: 'givenBy',
+  parent_or_guardian_must_sign: 'givenBy',
+  child_under_12_cannot_sign: 'givenBy',
+  witness_required: 'witness',
+  valid_until_before_given: 'validUntil',
+  valid_too_long: 'validUntil',
+  given_in_future: 'givenOn',
+  service_required: 'serviceId',
+  no_categories: 'categories',
+};
 
 /** Every reason a consent cannot be recorded as drafted; empty when it can. */
 export function consentProblems(draft: ConsentDraft, today: string): ConsentProblem[] {

@@ -10,6 +10,9 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'ACCOUNT_DISABLED',
   'CSRF_INVALID',
+  'SECOND_FACTOR_REQUIRED',
+  'SECOND_FACTOR_ENROLMENT_REQUIRED',
+  'INVALID_SECOND_FACTOR',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -20,6 +23,8 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'WEAK_PASSWORD',
   'RULE_VIOLATION',
+  /** A consent that breaks its rules (who signs at which age, witness, period …); each field's message is a problem code. */
+  'CONSENT_INVALID',
   'TOO_MANY_ATTEMPTS',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

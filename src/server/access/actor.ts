@@ -9,6 +9,8 @@ export interface Actor {
   name: string;
   email: string;
   roles: Role[];
+  /** The session's second factor (set for HTTP requests; absent for system work such as the seed or sweeps). */
+  secondFactor?: 'none' | 'pending' | 'enrol' | 'verified';
 }
 
 export interface RequestMeta {

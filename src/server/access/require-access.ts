@@ -10,7 +10,7 @@ import {
   householdPermissions,
   roleRelationFor,
 } from '../../domain/access/catalogue.js';
-import { forbidden, notFound } from '../../domain/shared/errors.js';
+import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import type { CategoryAccess } from '../../domain/privacy/access.js';
 import type { Scope } from '../db/scope.js';
 import { householdAccess, households } from '../db/schema/index.js';
@@ -63,6 +63,13 @@ export function requireAccess(
 ): void | Promise<HouseholdGrant> {
   if (!resource) {
     if (!hasGlobalPermission(scope.actor.roles, permission as GlobalPermission)) throw forbidden();
+    // The audit trail only after a second factor (issue 5); system actors (no session) carry no state.
+    if (
+      permission === 'audit.read' &&
+      scope.actor.secondFactor !== undefined &&
+      scope.actor.secondFactor !== 'verified'
+    )
+      throw new DomainError('SECOND_FACTOR_REQUIRED', 'Log in with a second factor to see the audit trail.');
     return;
   }
   return requireHousehold(scope, permission as HouseholdPermission | 'restore', resource);
@@ -115,7 +122,11 @@ async function requireHousehold(
     denied(basisFor(relation));
     throw forbidden();
   }
-  const { categories, reliedOn, caseGrounds } = await loadCategoryAccess(scope, resource.householdId, relation);
+  const { categories, reliedOn, caseGrounds } = await loadCategoryAccess(
+    scope,
+    resource.householdId,
+    relation,
+  );
   const relationBasis = emergency ? `emergency_access:${emergency.id}` : basisFor(relation);
   const grant: HouseholdGrant = {
     householdId: resource.householdId,

@@ -3,7 +3,7 @@ import type { Actor, RequestMeta } from '../access/actor.js';
 import { type AuditEvent, appendAudit } from '../audit/writer.js';
 import type { Db, Tx } from './connect.js';
 
-export type Purpose = 'care' | 'audit' | 'restore' | 'triage' | 'passed_on' | 'emergency';
+export type Purpose = 'care' | 'audit' | 'restore' | 'triage' | 'passed_on' | 'emergency' | 'insights';
 
 /** What an audit event about a household inherits from the access that was granted to it. */
 interface GrantTrail {

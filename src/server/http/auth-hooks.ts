@@ -4,7 +4,7 @@ import { SESSION_ABSOLUTE_TIMEOUT_MS } from '../../domain/auth/session-rules.js'
 import { DomainError } from '../../domain/shared/errors.js';
 import type { Actor, RequestMeta } from '../access/actor.js';
 import type { Deps } from '../deps.js';
-import { type LoadedSession, loadSession } from '../modules/auth/session-store.js';
+import { type LoadedSession, type SessionSecondFactor, loadSession } from '../modules/auth/session-store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,8 +50,17 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** preHandler for every authenticated route: a valid session, and a CSRF token on anything that changes state. */
-export function authenticate(deps: Deps) {
+/** Sessions that may use the API at large: no second factor needed, or it has been given. */
+const FULL_ACCESS: readonly SessionSecondFactor[] = ['none', 'verified'];
+
+/**
+ * preHandler for every authenticated route: a valid session, and a CSRF token on anything that changes state.
+ * A session whose second factor is still to be given (`pending`) or set up (`enrol`) gets 403
+ * SECOND_FACTOR_REQUIRED / SECOND_FACTOR_ENROLMENT_REQUIRED, except on the routes that pass those states in
+ * `allow` (session info, logout, the second-factor and enrolment endpoints).
+ */
+export function authenticate(deps: Deps, options: { allow?: readonly SessionSecondFactor[] } = {}) {
+  const allowed = options.allow ?? FULL_ACCESS;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = sessionToken(request, deps);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Log in to continue.');
@@ -71,9 +80,31 @@ export function authenticate(deps: Deps) {
         );
       }
     }
+    const state = found.session.secondFactor;
+    if (!allowed.includes(state)) {
+      if (state === 'pending')
+        throw new DomainError('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app first.');
+      if (state === 'enrol')
+        throw new DomainError(
+          'SECOND_FACTOR_ENROLMENT_REQUIRED',
+          'Set up a second factor (an authenticator app) first.',
+        );
+      throw new DomainError('CONFLICT', 'This step does not apply to your session.');
+    }
     request.authSession = found.session;
     request.actor = found.session.actor;
   };
+}
+
+/** preHandler after `authenticate` for the most sensitive routes (the audit trail): a second factor was given. */
+export function requireVerifiedSecondFactor(request: FastifyRequest): Promise<void> {
+  if (request.authSession?.secondFactor === 'verified') return Promise.resolve();
+  return Promise.reject(
+    new DomainError(
+      'SECOND_FACTOR_REQUIRED',
+      'Log in with a second factor (an authenticator app) to see the audit trail.',
+    ),
+  );
 }
 
 export function actorOf(request: FastifyRequest): Actor {

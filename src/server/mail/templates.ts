@@ -20,6 +20,8 @@ const PROFESSIONAL: Record<NotificationKind, string> = {
   'household.unassigned': 'Je bent geen regisseur meer van een huishouden.',
   'meldcode.opened': 'Voor een huishouden is de meldcode gestart.',
   'stagnation.alert': 'Er is een knelpunt gemeld bij een huishouden.',
+  'consent.withdrawn': 'Een toestemming om gegevens met jullie organisatie te delen is ingetrokken.',
+  'emergency.started': 'Er is noodtoegang gebruikt. Beoordeel dit als privacyfunctionaris.',
 };
 
 export function professionalMail(kind: NotificationKind, link: string): MailText {

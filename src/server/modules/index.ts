@@ -17,6 +17,10 @@ import { assignmentRoutes } from './assignment/routes.js';
 import { meldcodeRoutes } from './meldcode/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { stagnationRoutes } from './stagnation/routes.js';
+import { insightsRoutes } from './insights/routes.js';
+import { emergencyRoutes } from './emergency/routes.js';
+import { accessLogRoutes } from './access-log/routes.js';
+import { consentRoutes } from './consent/routes.js';
 
 export function registerModules(app: FastifyInstance, deps: Deps): void {
   healthRoutes(app, deps);
@@ -36,4 +40,8 @@ export function registerModules(app: FastifyInstance, deps: Deps): void {
   meldcodeRoutes(app, deps);
   notificationRoutes(app, deps);
   stagnationRoutes(app, deps);
+  insightsRoutes(app, deps);
+  emergencyRoutes(app, deps);
+  accessLogRoutes(app, deps);
+  consentRoutes(app, deps);
 }

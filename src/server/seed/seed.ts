@@ -9,7 +9,9 @@ import { attachProfessional } from '../modules/households/involvements.js';
 import type { Role } from '../../contracts/roles.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './directory.js';
 import { DEMO_HOUSEHOLDS } from './households.js';
+import { DEMO_TOTP_SECRET, hasDemoTotp } from './second-factor.js';
 import { seedSignals } from './signals.js';
+import { seedConsents } from './consents.js';
 import { seedServices } from './services.js';
 
 export const DEMO_REGION = 'Regio IJssel-Vecht (demo)';
@@ -56,6 +58,7 @@ export async function seedDirectory(owner: Db, password = DEMO_PASSWORD): Promis
         roles: u.roles,
         fte: u.fte ?? null,
         passwordHash,
+        ...(hasDemoTotp(u.key) ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
       });
     }
     await seedServices(tx, region!.id, orgIds);
@@ -98,6 +101,7 @@ export async function seedHouseholds(app: Db): Promise<void> {
         await attachProfessional(scope, h.id, { userId: p.actor.userId, description: p.description });
     });
   }
+  await seedConsents(app);
   await seedSignals(app);
 }
 

@@ -59,6 +59,13 @@ export function onUnauthorized(handler: UnauthorizedHandler | null): void {
   unauthorizedHandler = handler;
 }
 
+let secondFactorHandler: (() => void) | null = null;
+/** Called on 403 SECOND_FACTOR_REQUIRED / SECOND_FACTOR_ENROLMENT_REQUIRED: the session needs its second factor. */
+export function onSecondFactorNeeded(handler: (() => void) | null): void {
+  secondFactorHandler = handler;
+}
+const SECOND_FACTOR_CODES = new Set(['SECOND_FACTOR_REQUIRED', 'SECOND_FACTOR_ENROLMENT_REQUIRED']);
+
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
@@ -170,6 +177,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (response.status === 401 && SESSION_CODES.has(error.code) && !options.skipUnauthorizedHandler) {
       unauthorizedHandler?.(error.code);
     }
+    if (response.status === 403 && SECOND_FACTOR_CODES.has(error.code)) secondFactorHandler?.();
     throw error;
   }
   if (response.status === 204) return undefined as T;

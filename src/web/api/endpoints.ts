@@ -5,6 +5,12 @@ import type {
   AuditQuery,
   AuditVerifyResult,
   ChangePasswordBody,
+  RecoveryCodes,
+  SecondFactorBody,
+  SecondFactorStatus,
+  TotpCodeBody,
+  TotpConfirmed,
+  TotpSetup,
   HistoryList,
   Household,
   HouseholdCreate,
@@ -66,6 +72,13 @@ export const api = {
     logout: () => request<void>('POST', '/auth/logout', { skipUnauthorizedHandler: true }),
     changePassword: (body: ChangePasswordBody) =>
       request<void>('POST', '/auth/password', { body, skipUnauthorizedHandler: true }),
+    secondFactor: (body: SecondFactorBody) => request<SessionInfo>('POST', '/auth/second-factor', { body }),
+    totpStatus: () => request<SecondFactorStatus>('GET', '/auth/totp'),
+    totpSetup: () => request<TotpSetup>('POST', '/auth/totp/setup'),
+    totpConfirm: (body: TotpCodeBody) => request<TotpConfirmed>('POST', '/auth/totp/confirm', { body }),
+    recoveryCodes: (body: TotpCodeBody) =>
+      request<RecoveryCodes>('POST', '/auth/totp/recovery-codes', { body }),
+    totpDisable: (body: TotpCodeBody) => request<void>('POST', '/auth/totp/disable', { body }),
   },
   organisations: {
     list: () => request<Out<typeof OrganisationList>>('GET', '/organisations'),

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GlobalPermission, SessionInfo } from '../../contracts/index.js';
 import { api } from '../api/endpoints.js';
-import { isApiError, onUnauthorized, setCsrfToken } from '../api/client.js';
+import { isApiError, onSecondFactorNeeded, onUnauthorized, setCsrfToken } from '../api/client.js';
 
 export type SignOutReason = 'expired' | 'unauthenticated' | 'signedOut' | null;
 
@@ -59,6 +59,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     onUnauthorized((code) => clearSession(code === 'SESSION_EXPIRED' ? 'expired' : 'unauthenticated'));
     return () => onUnauthorized(null);
   }, [clearSession]);
+
+  // The organisation may start requiring a second factor while the user works: reload the session, whose state
+  // then sends the user to the code or set-up screen.
+  useEffect(() => {
+    onSecondFactorNeeded(() => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
+    return () => onSecondFactorNeeded(null);
+  }, [queryClient]);
 
   const value = useMemo<SessionContextValue>(() => {
     const session = query.data ?? null;

@@ -13,9 +13,11 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuilding,
+  IconChartPie,
   IconHome,
   IconHomePlus,
   IconKey,
+  IconShieldLock,
   IconListSearch,
   IconLogout,
   IconRecycle,
@@ -30,6 +32,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { chainNavItems } from './chain/nav.js';
 import { signalsNavItems } from '../pages/signals/nav.js';
 import { stagnationNavItems } from './stagnation/nav.js';
+import { emergencyNavItems } from '../pages/emergency/nav.js';
 import { NotificationBell } from '../pages/notifications/NotificationBell.js';
 import classes from './Layout.module.css';
 
@@ -71,6 +74,13 @@ export function Layout() {
     ...chainNavItems(me.user.roles, t),
     ...signalsNavItems(me.user.roles, t),
     ...stagnationNavItems(me.user.roles, t),
+    ...emergencyNavItems(t),
+    {
+      to: '/cijfers',
+      label: t('insights.nav'),
+      icon: <IconChartPie size={18} aria-hidden />,
+      permission: 'insights.read',
+    },
   ];
   const admin: NavItem[] = [
     {
@@ -232,6 +242,15 @@ export function Layout() {
             leftSection={<IconKey size={18} aria-hidden />}
             active={location.pathname === '/account/password'}
             aria-current={location.pathname === '/account/password' ? 'page' : undefined}
+            variant="filled"
+          />
+          <NavLink
+            component={Link}
+            to="/account/security"
+            label={t('security.nav')}
+            leftSection={<IconShieldLock size={18} aria-hidden />}
+            active={location.pathname === '/account/security'}
+            aria-current={location.pathname === '/account/security' ? 'page' : undefined}
             variant="filled"
           />
         </AppShell.Section>

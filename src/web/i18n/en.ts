@@ -2,6 +2,10 @@ import { chainEn } from './chain.en.js';
 import { signalsEn } from './signals.en.js';
 import { planEn } from './plan.en.js';
 import { stagnationEn } from './stagnation.en.js';
+import { privacyEn } from './privacy.en.js';
+import { emergencyEn } from './emergency.en.js';
+import { insightsEn } from './insights.en.js';
+import { securityEn } from './security.en.js';
 import type { Resources } from './nl.js';
 
 export const en: Resources = {
@@ -9,6 +13,10 @@ export const en: Resources = {
   plan: planEn,
   signals: signalsEn,
   stagnation: stagnationEn,
+  privacy: privacyEn,
+  emergency: emergencyEn,
+  insights: insightsEn,
+  security: securityEn,
   app: {
     name: 'Schakel',
     homeLink: 'Schakel, go to my households',
@@ -154,6 +162,7 @@ export const en: Resources = {
     partner: 'Partner',
     auditor: 'Privacy oversight',
     administrator: 'Administrator',
+    emergency: 'Emergency access',
   },
   pyramid: {
     label: 'Category (pyramid)',
@@ -220,7 +229,9 @@ export const en: Resources = {
       timeline: 'Timeline',
       history: 'History',
       meldcode: 'Meldcode',
+      consent: 'Consent',
       audit: 'Log',
+      accessLog: 'Who looked',
     },
   },
   address: {

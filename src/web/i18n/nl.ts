@@ -2,12 +2,20 @@ import { chainNl } from './chain.nl.js';
 import { signalsNl } from './signals.nl.js';
 import { planNl } from './plan.nl.js';
 import { stagnationNl } from './stagnation.nl.js';
+import { privacyNl } from './privacy.nl.js';
+import { emergencyNl } from './emergency.nl.js';
+import { insightsNl } from './insights.nl.js';
+import { securityNl } from './security.nl.js';
 /** Dutch (default). Plain Dutch for professionals, je/jij-form. */
 export const nl = {
   chain: chainNl,
   plan: planNl,
   signals: signalsNl,
   stagnation: stagnationNl,
+  privacy: privacyNl,
+  emergency: emergencyNl,
+  insights: insightsNl,
+  security: securityNl,
   app: {
     name: 'Schakel',
     homeLink: 'Schakel, naar mijn huishoudens',
@@ -157,6 +165,7 @@ export const nl = {
     partner: 'Ketenpartner',
     auditor: 'Privacytoezicht',
     administrator: 'Beheerder',
+    emergency: 'Noodtoegang',
   },
   pyramid: {
     label: 'Categorie (piramide)',
@@ -222,7 +231,9 @@ export const nl = {
       timeline: 'Tijdlijn',
       history: 'Geschiedenis',
       meldcode: 'Meldcode',
+      consent: 'Toestemming',
       audit: 'Logboek',
+      accessLog: 'Wie keek mee',
     },
   },
   address: {

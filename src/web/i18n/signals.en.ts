@@ -193,6 +193,8 @@ export const signalsEn: Widen<typeof signalsNl> = {
       'household.unassigned': 'You are no longer the coordinator of a household',
       'meldcode.opened': 'The meldcode was started for a household',
       'stagnation.alert': 'A bottleneck was reported',
+      'consent.withdrawn': 'A consent for your organisation was withdrawn',
+      'emergency.started': 'Emergency access was used; please review it',
     },
   },
   meldcode: {

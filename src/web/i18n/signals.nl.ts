@@ -189,6 +189,8 @@ export const signalsNl = {
       'household.unassigned': 'Je bent geen regisseur meer van een huishouden',
       'meldcode.opened': 'Voor een huishouden is de meldcode gestart',
       'stagnation.alert': 'Er is een knelpunt gemeld',
+      'consent.withdrawn': 'Een toestemming voor jullie organisatie is ingetrokken',
+      'emergency.started': 'Er is noodtoegang gebruikt; beoordeel dit',
     },
   },
   meldcode: {

@@ -11,11 +11,12 @@ import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { PasswordField } from '../components/fields.js';
 import { FormError, LoadingState, usePageTitle } from '../components/states.js';
 import { schemaErrors } from '../lib/validation.js';
+import { SecondFactorStep } from './security/SecondFactorStep.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
   usePageTitle(t('login.title'));
-  const { session, loading, setSignedIn, signOutReason } = useSession();
+  const { session, loading, setSignedIn, signOut, signOutReason } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const from = (location.state as { from?: string } | null)?.from;
@@ -29,7 +30,9 @@ export function LoginPage() {
     mutationFn: (values: { email: string; password: string }) => api.auth.login(values),
     onSuccess: (info) => {
       setSignedIn(info);
-      void navigate(target, { replace: true });
+      // With a second factor the session first waits for the code (shown below) or for setting it up.
+      if (info.secondFactor === 'enrol') void navigate('/second-factor/setup', { replace: true });
+      else if (info.secondFactor !== 'required') void navigate(target, { replace: true });
     },
     onError: () => form.setFieldValue('password', ''),
   });
@@ -40,7 +43,9 @@ export function LoginPage() {
         <LoadingState />
       </main>
     );
-  if (session && !login.isPending) return <Navigate to={target} replace />;
+  const waitingForCode = session?.secondFactor === 'required';
+  if (session?.secondFactor === 'enrol') return <Navigate to="/second-factor/setup" replace />;
+  if (session && !waitingForCode && !login.isPending) return <Navigate to={target} replace />;
 
   return (
     <Box mih="100vh">
@@ -54,48 +59,61 @@ export function LoginPage() {
       </Box>
       <Container component="main" id="main" size={440} py={{ base: 'md', sm: 60 }}>
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
-          <form noValidate onSubmit={form.onSubmit((values) => login.mutate(values))}>
-            <Stack gap="md">
-              <div>
-                <Title order={1} size="h2">
-                  {t('login.title')}
-                </Title>
-                <Text c="dimmed" size="sm" mt={4}>
-                  {t('login.intro')}
+          {waitingForCode ? (
+            <SecondFactorStep
+              onVerified={(info) => {
+                setSignedIn(info);
+                void navigate(target, { replace: true });
+              }}
+              onCancel={() => {
+                login.reset();
+                void signOut();
+              }}
+            />
+          ) : (
+            <form noValidate onSubmit={form.onSubmit((values) => login.mutate(values))}>
+              <Stack gap="md">
+                <div>
+                  <Title order={1} size="h2">
+                    {t('login.title')}
+                  </Title>
+                  <Text c="dimmed" size="sm" mt={4}>
+                    {t('login.intro')}
+                  </Text>
+                </div>
+                {signOutReason && signOutReason !== 'signedOut' && !login.error && (
+                  <Alert color="schakel" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+                    {signOutReason === 'expired' ? t('login.expired') : t('login.unauthenticated')}
+                  </Alert>
+                )}
+                {signOutReason === 'signedOut' && !login.error && (
+                  <Alert color="schakel" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+                    {t('login.signedOut')}
+                  </Alert>
+                )}
+                <FormError error={login.error} />
+                <TextInput
+                  label={t('login.email')}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  {...form.getInputProps('email')}
+                />
+                <PasswordField
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  required
+                  {...form.getInputProps('password')}
+                />
+                <Button type="submit" loading={login.isPending} fullWidth>
+                  {t('login.submit')}
+                </Button>
+                <Text size="sm" c="dimmed">
+                  {t('login.forgot')}
                 </Text>
-              </div>
-              {signOutReason && signOutReason !== 'signedOut' && !login.error && (
-                <Alert color="schakel" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
-                  {signOutReason === 'expired' ? t('login.expired') : t('login.unauthenticated')}
-                </Alert>
-              )}
-              {signOutReason === 'signedOut' && !login.error && (
-                <Alert color="schakel" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
-                  {t('login.signedOut')}
-                </Alert>
-              )}
-              <FormError error={login.error} />
-              <TextInput
-                label={t('login.email')}
-                type="email"
-                autoComplete="username"
-                required
-                {...form.getInputProps('email')}
-              />
-              <PasswordField
-                label={t('login.password')}
-                autoComplete="current-password"
-                required
-                {...form.getInputProps('password')}
-              />
-              <Button type="submit" loading={login.isPending} fullWidth>
-                {t('login.submit')}
-              </Button>
-              <Text size="sm" c="dimmed">
-                {t('login.forgot')}
-              </Text>
-            </Stack>
-          </form>
+              </Stack>
+            </form>
+          )}
         </Paper>
       </Container>
     </Box>

@@ -10,6 +10,7 @@ import { prepareDatabase } from '../../../src/server/bootstrap.js';
 import { loadConfig } from '../../../src/server/config.js';
 import type { DatabaseTarget } from '../../../src/server/db/connect.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/server/seed/directory.js';
+import { nextDemoTotpCode } from '../../../src/server/testing/second-factor.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -31,6 +32,8 @@ export interface E2eApp {
   baseUrl: string;
   /** Demo accounts by key (see src/server/seed/directory.ts). */
   logins: Record<string, { email: string; password: string }>;
+  /** A fresh second-factor code for a demo account seeded with TOTP (admin, privacy); see testing/second-factor.ts. */
+  totpCode(key: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export async function startE2eApp(): Promise<E2eApp> {
   return {
     baseUrl: `http://localhost:${port}`,
     logins,
+    totpCode: (key) => nextDemoTotpCode(database.app, logins[key]!.email),
     close: async () => {
       await app.close();
       await database.close();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { hasDemoTotp } from '../../../src/server/seed/second-factor.js';
 import { type E2eApp, auditPage, launchBrowser, startE2eApp } from './app.js';
 
 /** Axe on the page once the network is idle; fails the test with the violations listed. */
@@ -9,14 +10,24 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
-/** Logs a demo account in through the login page. */
+/** Logs a demo account in through the login page, with the second factor for the accounts that have one. */
 export async function signIn(app: E2eApp, page: Page, key: string): Promise<void> {
   const l = app.logins[key]!;
   await page.goto(`${app.baseUrl}/login`);
   await page.getByLabel('E-mailadres').fill(l.email);
   await page.getByLabel(/^Wachtwoord/).fill(l.password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+  await passSecondFactor(app, page, key);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** After the password: enters the demo account's code on the second-factor screen (admin, privacy). */
+export async function passSecondFactor(app: E2eApp, page: Page, key: string): Promise<void> {
+  if (!hasDemoTotp(key)) return;
+  const field = page.getByLabel('Code uit je authenticator-app');
+  await field.waitFor();
+  await field.fill(await app.totpCode(key));
+  await page.getByRole('button', { name: 'Controleren' }).click();
 }
 
 /**

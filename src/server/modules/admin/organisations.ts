@@ -21,6 +21,7 @@ export function toOrganisation(r: Row): Organisation {
     manager: { name: r.managerName, email: r.managerEmail },
     director: { name: r.directorName, email: r.directorEmail },
     active: r.active,
+    requireSecondFactor: r.requireSecondFactor,
     version: r.version,
   };
 }
@@ -39,6 +40,7 @@ function columns(input: OrganisationPatch) {
       ? { directorName: input.director.name, directorEmail: input.director.email }
       : {}),
     ...(input.active !== undefined ? { active: input.active } : {}),
+    ...(input.requireSecondFactor !== undefined ? { requireSecondFactor: input.requireSecondFactor } : {}),
   };
 }
 

@@ -70,6 +70,7 @@ export async function browseAudit(
       action: e.action as AuditEntry['action'],
       basis: e.basis,
       emergency: e.emergency,
+      consent: e.consent,
       outcome: e.outcome as AuditEntry['outcome'],
       clientAddress: e.clientAddress,
     })),

@@ -5,6 +5,7 @@ import { AuditPage, AuditQuery, AuditVerifyResult } from '../../../contracts/aud
 import { requireAccess } from '../../access/require-access.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import type { Deps } from '../../deps.js';
+import { requireVerifiedSecondFactor } from '../../http/auth-hooks.js';
 import { authed, inScope, errorResponses } from '../../http/route-helpers.js';
 import { browseAudit } from './browse.js';
 
@@ -12,7 +13,8 @@ const errors = errorResponses;
 
 export function auditRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = authed(deps);
+  /** The audit trail only after a second factor (issue 5): checked here explicitly, not only by role. */
+  const preHandler = [...authed(deps), requireVerifiedSecondFactor];
   r.get(
     '/api/v1/audit',
     {

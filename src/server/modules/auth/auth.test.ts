@@ -27,7 +27,7 @@ describe.each(testDbKinds())('authentication on %s', (kind) => {
     expect(res.body.user).toMatchObject({
       email: emailOf('coord1'),
       roles: ['coordinator'],
-      permissions: ['household.register', 'signal.submit', 'stagnation.worklist'],
+      permissions: ['household.register', 'signal.submit', 'stagnation.worklist', 'emergency.request'],
     });
     expect(res.body.idleTimeoutSeconds).toBe(1800);
     const session = await c.get('/api/v1/auth/session');

@@ -1,9 +1,14 @@
-import type { SessionInfo } from '../../../contracts/auth.js';
+import type { SecondFactorState, SessionInfo } from '../../../contracts/auth.js';
 import { globalPermissions } from '../../../domain/access/catalogue.js';
 import { SESSION_IDLE_TIMEOUT_MS } from '../../../domain/auth/session-rules.js';
-import type { Actor } from '../../access/actor.js';
+import type { LoadedSession, SessionSecondFactor } from './session-store.js';
 
-export function sessionInfo(actor: Actor, csrfToken: string, expiresAt: Date): SessionInfo {
+/** The stored session state as the API names it (`pending` in the database is `required` to the client). */
+export const apiSecondFactor = (s: SessionSecondFactor): SecondFactorState =>
+  s === 'pending' ? 'required' : s;
+
+export function sessionInfo(s: Omit<LoadedSession, 'id'>): SessionInfo {
+  const { actor } = s;
   return {
     user: {
       id: actor.userId,
@@ -12,9 +17,12 @@ export function sessionInfo(actor: Actor, csrfToken: string, expiresAt: Date): S
       roles: actor.roles,
       organisation: { id: actor.organisationId, name: actor.organisationName },
       permissions: globalPermissions(actor.roles),
+      totpEnabled: s.totpEnabled,
+      secondFactorRequired: s.secondFactorRequired,
     },
-    csrfToken,
+    secondFactor: apiSecondFactor(s.secondFactor),
+    csrfToken: s.csrfToken,
     idleTimeoutSeconds: SESSION_IDLE_TIMEOUT_MS / 1000,
-    expiresAt: expiresAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
   };
 }

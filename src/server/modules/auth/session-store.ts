@@ -2,20 +2,33 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/roles.js';
 import { SESSION_ABSOLUTE_TIMEOUT_MS, needsTouch, sessionState } from '../../../domain/auth/session-rules.js';
+import { secondFactorRequired } from '../../../domain/auth/totp.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db, Tx } from '../../db/connect.js';
 import { organisations, sessions, users } from '../../db/schema/index.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** `sessions.second_factor`: see the schema. */
+export type SessionSecondFactor = 'none' | 'pending' | 'enrol' | 'verified';
+
 export interface LoadedSession {
   id: string;
   csrfToken: string;
   expiresAt: Date;
   actor: Actor;
+  secondFactor: SessionSecondFactor;
+  totpEnabled: boolean;
+  secondFactorRequired: boolean;
 }
 
-export async function createSession(tx: Tx | Db, userId: string, clientAddress: string | null, now: Date) {
+export async function createSession(
+  tx: Tx | Db,
+  userId: string,
+  clientAddress: string | null,
+  now: Date,
+  secondFactor: SessionSecondFactor = 'none',
+) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS);
@@ -27,6 +40,7 @@ export async function createSession(tx: Tx | Db, userId: string, clientAddress: 
     lastSeenAt: now,
     expiresAt,
     clientAddress,
+    secondFactor,
   });
   return { token, csrfToken, expiresAt };
 }
@@ -42,7 +56,12 @@ export async function deleteSessionsOfUser(db: Tx | Db, userId: string): Promise
 export type SessionLookup =
   { state: 'valid'; session: LoadedSession } | { state: 'expired' | 'missing' | 'disabled' };
 
-/** Loads a session with its user; ends it when expired (idle or absolute) or when the account is disabled. */
+/**
+ * Loads a session with its user; ends it when expired (idle or absolute) or when the account is disabled.
+ * A session without a second factor (`none`) whose user now needs one — the organisation started requiring it, or
+ * the user got a role that requires it — moves to `enrol` (or `pending` when TOTP is already set up) at this very
+ * request, so the change takes effect on the next request, not only at the next login.
+ */
 export async function loadSession(db: Db, token: string, now: Date): Promise<SessionLookup> {
   const id = hashToken(token);
   const rows = await db
@@ -59,6 +78,9 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Ses
       email: users.email,
       roles: users.roles,
       active: users.active,
+      secondFactor: sessions.secondFactor,
+      totpEnabledAt: users.totpEnabledAt,
+      organisationRequires: organisations.requireSecondFactor,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -81,12 +103,26 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Ses
       .set({ lastSeenAt: now })
       .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   }
+  const roles = row.roles as Role[];
+  const totpEnabled = row.totpEnabledAt !== null;
+  const required = secondFactorRequired(roles, row.organisationRequires);
+  let secondFactor = row.secondFactor as SessionSecondFactor;
+  if (secondFactor === 'none' && required) {
+    secondFactor = totpEnabled ? 'pending' : 'enrol';
+    await db
+      .update(sessions)
+      .set({ secondFactor })
+      .where(and(eq(sessions.id, id), eq(sessions.secondFactor, 'none')));
+  }
   return {
     state: 'valid',
     session: {
       id,
       csrfToken: row.csrfToken,
       expiresAt: row.expiresAt,
+      secondFactor,
+      totpEnabled,
+      secondFactorRequired: required,
       actor: {
         userId: row.userId,
         regionId: row.regionId,
@@ -94,7 +130,8 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Ses
         organisationName: row.organisationName,
         name: row.name,
         email: row.email,
-        roles: row.roles as Role[],
+        roles,
+        secondFactor,
       },
     },
   };

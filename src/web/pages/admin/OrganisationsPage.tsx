@@ -23,6 +23,7 @@ interface Values {
   manager: { name: string; email: string };
   director: { name: string; email: string };
   active: boolean;
+  requireSecondFactor: boolean;
 }
 
 const toValues = (o: Organisation): Values => ({
@@ -34,6 +35,7 @@ const toValues = (o: Organisation): Values => ({
   manager: { ...o.manager },
   director: { ...o.director },
   active: o.active,
+  requireSecondFactor: o.requireSecondFactor,
 });
 
 const EMPTY: Values = {
@@ -45,6 +47,7 @@ const EMPTY: Values = {
   manager: { name: '', email: '' },
   director: { name: '', email: '' },
   active: true,
+  requireSecondFactor: false,
 };
 
 export function OrganisationsPage() {
@@ -96,6 +99,7 @@ export function OrganisationsPage() {
               <Text size="sm" fw={700} c={o.active ? TONE.success : TONE.danger}>
                 {o.active ? t('common.active') : t('common.inactive')}
               </Text>
+              {o.requireSecondFactor && <Text size="sm">{t('security.admin.required')}</Text>}
             </Table.Td>
             <Table.Td>
               <Button
@@ -158,6 +162,7 @@ function OrganisationModal({
     { key: 'director.name', label: `${t('orgs.director')}: ${t('orgs.contactName')}` },
     { key: 'director.email', label: `${t('orgs.director')}: ${t('orgs.email')}` },
     { key: 'active', label: t('orgs.activeLabel') },
+    { key: 'requireSecondFactor', label: t('security.admin.requireSecondFactor') },
   ];
 
   return (
@@ -225,6 +230,11 @@ function OrganisationModal({
         label={t('orgs.activeLabel')}
         description={t('orgs.activeHelp')}
         {...form.getInputProps('active', { type: 'checkbox' })}
+      />
+      <Switch
+        label={t('security.admin.requireSecondFactor')}
+        description={t('security.admin.requireSecondFactorHint')}
+        {...form.getInputProps('requireSecondFactor', { type: 'checkbox' })}
       />
     </RecordEditModal>
   );

@@ -22,6 +22,9 @@ import { MapTab } from './chain/MapTab.js';
 import { ReferralsTab } from './chain/ReferralsTab.js';
 import { TimelineTab } from './chain/TimelineTab.js';
 import { HouseholdStagnations } from '../stagnation/HouseholdStagnations.js';
+import { ConsentTab } from './privacy/ConsentTab.js';
+import { AccessLogTab } from '../emergency/AccessLogTab.js';
+import { EmergencyBanner } from '../emergency/EmergencyBanner.js';
 
 const TABS = [
   'members',
@@ -35,7 +38,9 @@ const TABS = [
   'plan',
   'history',
   'meldcode',
+  'consent',
   'audit',
+  'accessLog',
 ] as const;
 const CARE_TABS: readonly string[] = ['selfReliance', 'plan', 'referrals', 'contacts', 'map', 'timeline'];
 type TabKey = (typeof TABS)[number];
@@ -70,7 +75,15 @@ export function HouseholdPage() {
     .filter((k) => k !== 'meldcode' || household.can.includes('meldcode.manage'))
     .filter(
       (k) =>
-        !CARE_TABS.includes(k) || household.relation === 'coordinator' || household.relation === 'partner',
+        k !== 'consent' || household.can.includes('consent.manage') || household.can.includes('basis.share'),
+    )
+    .filter((k) => k !== 'accessLog' || household.can.includes('access_log.read'))
+    .filter(
+      (k) =>
+        !CARE_TABS.includes(k) ||
+        household.relation === 'coordinator' ||
+        household.relation === 'partner' ||
+        household.relation === 'emergency',
     );
   const active: TabKey = available.includes(tab as TabKey) ? (tab as TabKey) : 'members';
   if (tab && !available.includes(tab as TabKey)) return <NotFoundPage />;
@@ -86,6 +99,7 @@ export function HouseholdPage() {
           {household.name}
         </Text>
       </Breadcrumbs>
+      <EmergencyBanner household={household} />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={1}>{household.name}</Title>
@@ -178,9 +192,19 @@ export function HouseholdPage() {
             <MeldcodeTab household={household} />
           </Tabs.Panel>
         )}
+        {available.includes('consent') && (
+          <Tabs.Panel value="consent" pt="md">
+            <ConsentTab household={household} />
+          </Tabs.Panel>
+        )}
         {available.includes('audit') && (
           <Tabs.Panel value="audit" pt="md">
             <HouseholdAuditTab household={household} />
+          </Tabs.Panel>
+        )}
+        {available.includes('accessLog') && (
+          <Tabs.Panel value="accessLog" pt="md">
+            <AccessLogTab household={household} />
           </Tabs.Panel>
         )}
       </Tabs>
