@@ -3,7 +3,14 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const ROOT = process.cwd();
-const INPUTS = ['src/web', 'src/contracts', 'src/domain', 'vite.config.ts', 'postcss.config.cjs', 'package-lock.json'];
+const INPUTS = [
+  'src/web',
+  'src/contracts',
+  'src/domain',
+  'vite.config.ts',
+  'postcss.config.cjs',
+  'package-lock.json',
+];
 const OUT = path.join(ROOT, 'dist/web');
 const STAMP = path.join(OUT, '.build-stamp');
 
