@@ -11,13 +11,12 @@
  * The audit trail is checked on the same requests: every row has a basis; reads that relied on a consent or a
  * sharing basis name it; reads through emergency access are flagged.
  */
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, type TestApp, as, createTestApp } from '../testing/api.js';
 import { testDbKinds } from '../testing/databases.js';
+import { pdfPages } from '../testing/pdf.js';
 import {
   type OwnerAccess,
   amsterdamDay,
@@ -253,17 +252,7 @@ function expectedInList(rel: Relation): boolean | null {
 // ---------------------------------------------------------------------------------------------------------------
 
 async function pdfText(body: Buffer): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(body),
-    isEvalSupported: false,
-    standardFontDataUrl: `${path.resolve('node_modules/pdfjs-dist/standard_fonts')}/`,
-  }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  return pages.join('\n');
+  return (await pdfPages(body)).join('\n');
 }
 
 interface Fetched {

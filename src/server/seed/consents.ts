@@ -1,19 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { ConsentInput } from '../../contracts/consent.js';
 import type { CaseGround } from '../../domain/privacy/legal-basis.js';
-import type { Role } from '../../contracts/roles.js';
 import { localDate } from '../../domain/calendar/working-days.js';
 import type { DataCategory } from '../../domain/privacy/categories.js';
 import { addMonths, ageOn, requiredSigners } from '../../domain/privacy/consent.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connect.js';
 import { runScoped } from '../db/scope.js';
-import { households, members, organisations, services, users } from '../db/schema/index.js';
+import { households, members, organisations, services } from '../db/schema/index.js';
 import { recordConsent } from '../modules/consent/record-consent.js';
 import { recordLegalBasis } from '../modules/consent/record-legal-basis.js';
 import { withdrawConsent } from '../modules/consent/withdraw-consent.js';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './directory.js';
 import { DEMO_HOUSEHOLDS } from './households.js';
+import { actorByEmail } from './actors.js';
 
 interface DemoConsent {
   member: string;
@@ -119,23 +119,8 @@ const DEMO_PRIVACY: DemoPrivacy[] = [
   },
 ];
 
-async function actorOf(app: Db, key: string): Promise<Actor> {
-  const email = DEMO_USERS.find((u) => u.key === key)!.email;
-  const [row] = await app
-    .select({ u: users, orgName: organisations.name })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.email, email));
-  if (!row) throw new Error(`demo user ${key} missing`);
-  return {
-    userId: row.u.id,
-    regionId: row.u.regionId,
-    organisationId: row.u.organisationId,
-    organisationName: row.orgName,
-    name: row.u.name,
-    email: row.u.email,
-    roles: row.u.roles as Role[],
-  };
+function actorOf(app: Db, key: string): Promise<Actor> {
+  return actorByEmail(app, DEMO_USERS.find((u) => u.key === key)!.email);
 }
 
 /** Signers as the member's age requires: the member, a parent, or both. */

@@ -1,18 +1,16 @@
-import { eq } from 'drizzle-orm';
-import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/connect.js';
 import { runScoped } from '../db/scope.js';
 import { organisations, regions, users } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { registerHousehold } from '../modules/households/households.js';
 import { attachProfessional } from '../modules/households/involvements.js';
-import type { Role } from '../../contracts/roles.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './directory.js';
 import { DEMO_HOUSEHOLDS } from './households.js';
 import { DEMO_TOTP_SECRET, hasDemoTotp } from './second-factor.js';
 import { seedSignals } from './signals.js';
 import { seedConsents } from './consents.js';
 import { seedServices } from './services.js';
+import { actorByEmail } from './actors.js';
 
 export const DEMO_REGION = 'Regio IJssel-Vecht (demo)';
 
@@ -63,24 +61,6 @@ export async function seedDirectory(owner: Db, password = DEMO_PASSWORD): Promis
     }
     await seedServices(tx, region!.id, orgIds);
   });
-}
-
-async function actorByEmail(app: Db, email: string): Promise<Actor> {
-  const [row] = await app
-    .select({ u: users, orgName: organisations.name })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.email, email));
-  if (!row) throw new Error(`demo user ${email} missing`);
-  return {
-    userId: row.u.id,
-    regionId: row.u.regionId,
-    organisationId: row.u.organisationId,
-    organisationName: row.orgName,
-    name: row.u.name,
-    email: row.u.email,
-    roles: row.u.roles as Role[],
-  };
 }
 
 /** Part 2, as the application role through the real use cases: the demo households (audited like any write). */

@@ -1,30 +1,9 @@
-import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, aHousehold, as, createTestApp } from '../../testing/api.js';
 import { testDbKinds } from '../../testing/databases.js';
+import { pdfPages as pdfText } from '../../testing/pdf.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
-
-/** The text of every page, one string per page. */
-async function pdfText(body: Buffer): Promise<string[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(body),
-    isEvalSupported: false,
-    standardFontDataUrl: `${path.resolve('node_modules/pdfjs-dist/standard_fonts')}/`,
-  }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(
-      content.items
-        .map((it) => ('str' in it ? it.str : ''))
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  return pages;
-}
 
 describe.each(testDbKinds())('the plan on paper on %s', (kind) => {
   let t: TestApp;

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { CategoryChecks } from './CategoryChecks.js';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { type GetInputPropsReturnType, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory } from '../../../../domain/privacy/categories.js';
+import type { DataCategory } from '../../../../domain/privacy/categories.js';
 import {
   CASE_GROUNDS,
   type CaseGround,
@@ -160,17 +161,10 @@ export function BasisModal({
               {...form.getInputProps('memberId')}
             />
             {sharing && (
-              <Checkbox.Group
+              <CategoryChecks
                 label={t('privacy.basis.modal.categories')}
-                required
-                {...form.getInputProps('categories')}
-              >
-                <SimpleGrid cols={{ base: 1, sm: 2 }} mt={6} spacing={8}>
-                  {DATA_CATEGORIES.map((c) => (
-                    <Checkbox key={c} value={c} label={t(`privacy.category.${c}`)} />
-                  ))}
-                </SimpleGrid>
-              </Checkbox.Group>
+                inputProps={form.getInputProps('categories')}
+              />
             )}
             <Textarea
               label={t('privacy.basis.modal.justification')}

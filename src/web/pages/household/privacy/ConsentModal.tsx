@@ -1,8 +1,8 @@
+import { CategoryChecks } from './CategoryChecks.js';
 import {
   ActionIcon,
   Alert,
   Button,
-  Checkbox,
   Fieldset,
   Group,
   Modal,
@@ -17,7 +17,7 @@ import { type GetInputPropsReturnType, useForm } from '@mantine/form';
 import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory } from '../../../../domain/privacy/categories.js';
+import type { DataCategory } from '../../../../domain/privacy/categories.js';
 import {
   CONSENT_FORMS,
   type ConsentForm,
@@ -195,17 +195,10 @@ export function ConsentModal({ household, onClose }: { household: Household; onC
                 }}
               />
             </SimpleGrid>
-            <Checkbox.Group
+            <CategoryChecks
               label={t('privacy.consent.modal.categories')}
-              required
-              {...form.getInputProps('categories')}
-            >
-              <SimpleGrid cols={{ base: 1, sm: 2 }} mt={6} spacing={8}>
-                {DATA_CATEGORIES.map((c) => (
-                  <Checkbox key={c} value={c} label={t(`privacy.category.${c}`)} />
-                ))}
-              </SimpleGrid>
-            </Checkbox.Group>
+              inputProps={form.getInputProps('categories')}
+            />
             <Radio.Group
               label={t('privacy.consent.modal.purpose')}
               required

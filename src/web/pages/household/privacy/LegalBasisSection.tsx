@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../auth/session.js';
 import { consentApi, type LegalBasis } from '../../../api/consent.js';
@@ -128,46 +128,20 @@ export function LegalBasisSection({ household }: { household: Household }) {
       <QueryStates query={query} count={1} loadingLabel={t('common.loading')} emptyText="" />
       {query.isSuccess && (
         <>
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Title order={3} size="h4">
-                {t('privacy.basis.caseTitle')}
-              </Title>
-              {isCoordinator && (
-                <Button
-                  variant="light"
-                  h="auto"
-                  py={6}
-                  styles={{ label: { whiteSpace: 'normal' } }}
-                  leftSection={<IconPlus size={16} aria-hidden />}
-                  onClick={() => setAdding('case')}
-                >
-                  {t('privacy.basis.addCase')}
-                </Button>
-              )}
-            </Group>
+          <BasisGroup
+            title={t('privacy.basis.caseTitle')}
+            addLabel={isCoordinator ? t('privacy.basis.addCase') : null}
+            onAdd={() => setAdding('case')}
+          >
             {list(cases, t('privacy.basis.caseEmpty'))}
-          </Stack>
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Title order={3} size="h4">
-                {t('privacy.basis.sharingTitle')}
-              </Title>
-              {canShare && (
-                <Button
-                  variant="light"
-                  h="auto"
-                  py={6}
-                  styles={{ label: { whiteSpace: 'normal' } }}
-                  leftSection={<IconPlus size={16} aria-hidden />}
-                  onClick={() => setAdding('sharing')}
-                >
-                  {t('privacy.basis.addSharing')}
-                </Button>
-              )}
-            </Group>
+          </BasisGroup>
+          <BasisGroup
+            title={t('privacy.basis.sharingTitle')}
+            addLabel={canShare ? t('privacy.basis.addSharing') : null}
+            onAdd={() => setAdding('sharing')}
+          >
             {list(sharing, t('privacy.basis.sharingEmpty'))}
-          </Stack>
+          </BasisGroup>
         </>
       )}
       {adding && <BasisModal household={household} scope={adding} onClose={() => setAdding(null)} />}
@@ -186,6 +160,43 @@ export function LegalBasisSection({ household }: { household: Household }) {
       >
         {t('privacy.basis.endExplain')}
       </ConfirmDialog>
+    </Stack>
+  );
+}
+
+/** One kind of basis (the case's, or sharing without consent): a heading, its add button, its list. */
+function BasisGroup({
+  title,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  title: string;
+  /** Null when the caller may not add one. */
+  addLabel: string | null;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        {addLabel && (
+          <Button
+            variant="light"
+            h="auto"
+            py={6}
+            styles={{ label: { whiteSpace: 'normal' } }}
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={onAdd}
+          >
+            {addLabel}
+          </Button>
+        )}
+      </Group>
+      {children}
     </Stack>
   );
 }
