@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client.js';
@@ -44,6 +44,24 @@ const TABS = [
 ] as const;
 const CARE_TABS: readonly string[] = ['selfReliance', 'plan', 'referrals', 'contacts', 'map', 'timeline'];
 type TabKey = (typeof TABS)[number];
+
+/** The component of each tab; `available` decides which tabs the caller gets. */
+const PANELS: Record<TabKey, ComponentType<{ household: Household }>> = {
+  members: MembersTab,
+  network: NetworkTab,
+  involved: InvolvementsTab,
+  referrals: ReferralsTab,
+  contacts: ContactsTab,
+  map: MapTab,
+  timeline: TimelineTab,
+  selfReliance: AssessmentTab,
+  plan: PlanTab,
+  history: HistoryTab,
+  meldcode: MeldcodeTab,
+  consent: ConsentTab,
+  audit: HouseholdAuditTab,
+  accessLog: AccessLogTab,
+};
 
 export function formatAddress(address: Household['address']): string {
   const line1 = [address.street, address.houseNumber].filter(Boolean).join(' ');
@@ -88,6 +106,7 @@ export function HouseholdPage() {
   const active: TabKey = available.includes(tab as TabKey) ? (tab as TabKey) : 'members';
   if (tab && !available.includes(tab as TabKey)) return <NotFoundPage />;
   const address = formatAddress(household.address);
+  const ActivePanel = PANELS[active];
 
   return (
     <Stack gap="lg">
@@ -145,68 +164,10 @@ export function HouseholdPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="members" pt="md">
-          <MembersTab household={household} />
+        {/* Only the active tab is mounted (keepMounted={false}): one panel, its component from PANELS. */}
+        <Tabs.Panel value={active} pt="md">
+          <ActivePanel household={household} />
         </Tabs.Panel>
-        <Tabs.Panel value="network" pt="md">
-          <NetworkTab household={household} />
-        </Tabs.Panel>
-        <Tabs.Panel value="involved" pt="md">
-          <InvolvementsTab household={household} />
-        </Tabs.Panel>
-        {available.includes('referrals') && (
-          <Tabs.Panel value="referrals" pt="md">
-            <ReferralsTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('contacts') && (
-          <Tabs.Panel value="contacts" pt="md">
-            <ContactsTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('map') && (
-          <Tabs.Panel value="map" pt="md">
-            <MapTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('timeline') && (
-          <Tabs.Panel value="timeline" pt="md">
-            <TimelineTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('selfReliance') && (
-          <Tabs.Panel value="selfReliance" pt="md">
-            <AssessmentTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('plan') && (
-          <Tabs.Panel value="plan" pt="md">
-            <PlanTab household={household} />
-          </Tabs.Panel>
-        )}
-        <Tabs.Panel value="history" pt="md">
-          <HistoryTab household={household} />
-        </Tabs.Panel>
-        {available.includes('meldcode') && (
-          <Tabs.Panel value="meldcode" pt="md">
-            <MeldcodeTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('consent') && (
-          <Tabs.Panel value="consent" pt="md">
-            <ConsentTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('audit') && (
-          <Tabs.Panel value="audit" pt="md">
-            <HouseholdAuditTab household={household} />
-          </Tabs.Panel>
-        )}
-        {available.includes('accessLog') && (
-          <Tabs.Panel value="accessLog" pt="md">
-            <AccessLogTab household={household} />
-          </Tabs.Panel>
-        )}
       </Tabs>
       {editing && <EditHouseholdModal household={household} onClose={() => setEditing(false)} />}
     </Stack>
